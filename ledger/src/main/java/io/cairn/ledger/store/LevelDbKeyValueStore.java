@@ -1,0 +1,158 @@
+package io.cairn.ledger.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.fusesource.leveldbjni.JniDBFactory;
+import org.iq80.leveldb.DB;
+import org.iq80.leveldb.DBException;
+import org.iq80.leveldb.DBFactory;
+import org.iq80.leveldb.DBIterator;
+import org.iq80.leveldb.Options;
+import org.iq80.leveldb.WriteOptions;
+import org.iq80.leveldb.impl.Iq80DBFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * LevelDB through leveldbjni (Google's C++ LevelDB). Where the native library cannot load, it
+ * falls back to iq80's pure-Java port of the same format and says so in the log. Setting the
+ * system property {@code cairn.leveldb=java} chooses the pure-Java port on purpose.
+ */
+public final class LevelDbKeyValueStore implements KeyValueStore {
+    public static final String ENGINE_PROPERTY = "cairn.leveldb";
+    private static final Logger log = LoggerFactory.getLogger(LevelDbKeyValueStore.class);
+    private static final WriteOptions SYNC = new WriteOptions().sync(true);
+    private static final WriteOptions NO_SYNC = new WriteOptions().sync(false);
+
+    private final DB db;
+    private final String description;
+
+    private LevelDbKeyValueStore(DB db, String description) {
+        this.db = db;
+        this.description = description;
+    }
+
+    /** Opens (creating if needed) the LevelDB in {@code directory} with the {@link Engine#preferred()} engine. */
+    public static LevelDbKeyValueStore open(Path directory) throws IOException {
+        return open(directory, Engine.preferred());
+    }
+
+    public static LevelDbKeyValueStore open(Path directory, Engine engine) throws IOException {
+        Files.createDirectories(directory);
+        Options options = new Options().createIfMissing(true).paranoidChecks(true)
+                .cacheSize(32L * 1024 * 1024).writeBufferSize(8 * 1024 * 1024);
+        try {
+            DB db = engine.factory().open(directory.toFile(), options);
+            return new LevelDbKeyValueStore(db, "LevelDB (" + engine.label + ") at " + directory);
+        } catch (IOException | DBException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("lock") || message.contains("LOCK")) {
+                throw new IOException("the store at " + directory + " is in use by another process (" + message + ")", e);
+            }
+            throw new IOException("cannot open the store at " + directory + ": " + message, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(byte[] key) {
+        try {
+            return Optional.ofNullable(db.get(key));
+        } catch (DBException e) {
+            throw new StorageException("read failed in " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void write(WriteBatch batch, boolean sync) {
+        try (org.iq80.leveldb.WriteBatch nativeBatch = db.createWriteBatch()) {
+            for (WriteBatch.Change change : batch.changes()) {
+                if (change.value() == null) {
+                    nativeBatch.delete(change.key());
+                } else {
+                    nativeBatch.put(change.key(), change.value());
+                }
+            }
+            db.write(nativeBatch, sync ? SYNC : NO_SYNC);
+        } catch (IOException | DBException e) {
+            throw new StorageException("write failed in " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void scan(byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
+        try (DBIterator iterator = db.iterator()) {
+            for (iterator.seek(prefix); iterator.hasNext(); ) {
+                Map.Entry<byte[], byte[]> entry = iterator.next();
+                if (!StoreLayout.startsWith(entry.getKey(), prefix)) {
+                    break;
+                }
+                visitor.accept(entry.getKey(), entry.getValue());
+            }
+        } catch (IOException | DBException e) {
+            throw new StorageException("scan failed in " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (IOException e) {
+            throw new StorageException("close failed in " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The two LevelDB implementations; both read and write the same on-disk format. */
+    public enum Engine {
+        NATIVE("leveldbjni"), JAVA("iq80 pure-Java");
+
+        private static volatile Engine preferred;
+        private final String label;
+
+        Engine(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        DBFactory factory() {
+            return this == NATIVE ? JniDBFactory.factory : Iq80DBFactory.factory;
+        }
+
+        /** leveldbjni unless {@code cairn.leveldb=java}, or unless the native library cannot load. */
+        public static Engine preferred() {
+            Engine engine = preferred;
+            if (engine == null) {
+                preferred = engine = choose();
+            }
+            return engine;
+        }
+
+        private static Engine choose() {
+            if ("java".equals(System.getProperty(ENGINE_PROPERTY))) {
+                log.info("Using iq80 pure-Java LevelDB because {}=java", ENGINE_PROPERTY);
+                return JAVA;
+            }
+            try {
+                JniDBFactory.pushMemoryPool(512 * 1024); // the first native call loads the library
+                JniDBFactory.popMemoryPool();
+                return NATIVE;
+            } catch (LinkageError e) {
+                log.warn("Native LevelDB (leveldbjni) cannot load on this platform ({}); falling back to iq80"
+                        + " pure-Java LevelDB, which is slower", e.toString());
+                return JAVA;
+            }
+        }
+    }
+}
