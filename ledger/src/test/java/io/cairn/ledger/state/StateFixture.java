@@ -1,6 +1,7 @@
 package io.cairn.ledger.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.crypto.Hash;
 import io.cairn.crypto.Hex;
@@ -10,6 +11,8 @@ import io.cairn.crypto.PublicKey;
 import io.cairn.ledger.Account;
 import io.cairn.ledger.Block;
 import io.cairn.ledger.BlockHeader;
+import io.cairn.ledger.ChainHead;
+import io.cairn.ledger.ConsensusParams;
 import io.cairn.ledger.Genesis;
 import io.cairn.ledger.GenesisAccount;
 import io.cairn.ledger.Operation;
@@ -39,6 +42,12 @@ final class StateFixture implements AutoCloseable {
     static Genesis withAccounts(Genesis base, List<PublicKey> admins, List<GenesisAccount> accounts) {
         return new Genesis(base.chainId(), base.genesisTimeMillis(), base.consensus(), base.validators(), admins,
                 accounts);
+    }
+
+    /** {@code base} with other consensus limits; everything else unchanged. */
+    static Genesis withParams(Genesis base, ConsensusParams params) {
+        return new Genesis(base.chainId(), base.genesisTimeMillis(), params, base.validators(), base.admins(),
+                base.accounts());
     }
 
     /** Signs {@code operation} for this chain with the sender's next nonce in the committed state. */
@@ -113,6 +122,17 @@ final class StateFixture implements AutoCloseable {
         assertThat(rejection).as("rejection of %s", tx).map(Rejection::reason).contains(reason);
         assertThat(rejection.get().message()).contains(messagePart);
         assertThat(snapshot()).as("store after check").isEqualTo(before);
+    }
+
+    /** Asserts that the verifier refuses {@code block} on the committed head with all of {@code messageParts}. */
+    void assertInvalid(Block block, String... messageParts) {
+        SortedMap<String, String> before = snapshot();
+        ChainHead head = store.head();
+        assertThatThrownBy(() -> new BlockVerifier(genesis).verify(head, store, block, SignatureVerifier.ALWAYS))
+                .isInstanceOf(InvalidBlockException.class)
+                .hasMessageContainingAll(messageParts);
+        assertThat(snapshot()).as("store after a refused block").isEqualTo(before);
+        assertThat(store.head()).isEqualTo(head);
     }
 
     @Override
