@@ -46,7 +46,7 @@ class BlockExecutionTest {
     }
 
     /** Two nodes that start from the same genesis and execute the same blocks agree on everything. */
-    @Property(tries = 15)
+    @Property(tries = 30)
     void independentStoresExecutingTheSameBlocksAgree(@ForAll long seed) throws Exception {
         TestChain chain = new TestChain(GENESIS, seed);
         try (StateFixture proposer = new StateFixture(GENESIS); StateFixture backup = new StateFixture(GENESIS)) {
