@@ -12,8 +12,10 @@ import io.cairn.ledger.Receipt;
 import io.cairn.ledger.Transaction;
 import io.cairn.ledger.codec.BlockCodec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds the next block from candidate transactions in the order given: each one that may enter
@@ -37,10 +39,14 @@ public final class BlockBuilder {
         List<Hash> hashes = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
         List<ProposedBlock.Refused> refused = new ArrayList<>();
+        Set<PublicKey> deferred = new HashSet<>(); // senders with a transaction that did not fit
         long bytes = BlockCodec.HEADER_BYTES;
         for (Transaction tx : candidates) {
             if (included.size() == params.maxBlockTransactions()) {
                 break;
+            }
+            if (deferred.contains(tx.sender())) {
+                continue; // its nonce follows one that did not fit: not refused, only not yet
             }
             Hash hash = tx.hash();
             Optional<Rejection> rejection = rules.checkForm(tx);
@@ -56,6 +62,7 @@ public final class BlockBuilder {
             }
             int size = tx.encodedSize();
             if (bytes + size > params.maxBlockBytes()) {
+                deferred.add(tx.sender());
                 continue; // does not fit; a smaller one still might
             }
             bytes += size;
