@@ -25,7 +25,7 @@ import net.jqwik.api.statistics.StatisticsCoverage;
  * decode(encode(x)) == x for every value, and the encoding is exactly as long as the layout
  * says. Coverage checks prove the generators really produced each edge value.
  */
-class RoundTripProperties {
+class RoundTripTest {
 
     @Property(tries = 1000)
     void transactionsRoundTrip(@ForAll("transactions") Transaction tx) throws DecodeException {

@@ -15,7 +15,7 @@ import net.jqwik.api.statistics.Statistics;
  * exactly the input, or is a DecodeException. Sizes lean towards each type's valid lengths and
  * bytes towards the values that pass the first checks (0, 1, small codes, 0x7f, 0x80, 0xff).
  */
-class RandomBytesFuzzProperties {
+class RandomBytesFuzzTest {
     private static final int TRIES = 5000;
 
     @Property(tries = TRIES)
@@ -88,7 +88,7 @@ class RandomBytesFuzzProperties {
         Arbitrary<Integer> sizes = Arbitraries.frequencyOf(
                 Tuple.of(1, Arbitraries.integers().between(0, 600)),
                 Tuple.of(1, Arbitraries.of(validSizes)));
-        return Combinators.combine(sizes, Arbitraries.longs()).as(RandomBytesFuzzProperties::biasedBytes);
+        return Combinators.combine(sizes, Arbitraries.longs()).as(RandomBytesFuzzTest::biasedBytes);
     }
 
     private static final byte[] INTERESTING = {0, 1, 2, 3, 4, 5, 0x7f, (byte) 0x80, (byte) 0xff, 'a'};

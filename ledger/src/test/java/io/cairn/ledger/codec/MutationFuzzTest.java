@@ -22,7 +22,7 @@ import net.jqwik.api.statistics.Statistics;
  * past the version and length checks that stop most random bytes, into the deep paths (lengths
  * that lie, counts that disagree, orders that break). The oracle is the same as for random bytes.
  */
-class MutationFuzzProperties {
+class MutationFuzzTest {
     private static final int TRIES = 5000;
 
     enum Edit { FLIP_BIT, OVERWRITE, INSERT, DELETE, TRUNCATE }
