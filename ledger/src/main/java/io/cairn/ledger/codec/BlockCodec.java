@@ -20,8 +20,8 @@ import java.util.List;
 public final class BlockCodec {
     public static final int VERSION = 1;
     public static final int HEADER_BYTES = 1 + 8 + Hash.SIZE + 8 + PublicKey.SIZE + 8 + Hash.SIZE + Hash.SIZE + 4;
-    /** No transaction encodes to fewer bytes: a grant with a one-character chain id. */
-    private static final int MIN_TRANSACTION_BYTES = 1 + 1 + 1 + 32 + 8 + 1 + 32 + 1 + 64;
+    /** No transaction encodes to fewer bytes: a put of a 1-byte key and an empty value, with a one-character chain id. */
+    static final int MIN_TRANSACTION_BYTES = 1 + 1 + 1 + 32 + 8 + 1 + 2 + 1 + 2 + 64;
 
     private BlockCodec() {}
 
