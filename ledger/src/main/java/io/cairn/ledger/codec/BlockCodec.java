@@ -65,8 +65,10 @@ public final class BlockCodec {
         }
         List<Transaction> transactions = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
+            reader.context("transactions[" + i + "]");
             transactions.add(TransactionCodec.read(reader));
         }
+        reader.context("");
         reader.expectEnd();
         return new Block(header, transactions);
     }

@@ -15,10 +15,16 @@ final class ByteReader {
     private final byte[] data;
     private final String what;
     private int position;
+    private String context = "";
 
     ByteReader(byte[] data, String what) {
         this.data = data;
         this.what = what;
+    }
+
+    /** Names the part being read (e.g. {@code transactions[3]}) in front of every field in errors. */
+    void context(String part) {
+        context = part.isEmpty() ? "" : part + ".";
     }
 
     int position() {
@@ -123,7 +129,7 @@ final class ByteReader {
     }
 
     DecodeException errorAt(int offset, String field, String problem) {
-        return new DecodeException("malformed " + what + ": " + field + " at byte " + offset + ": " + problem);
+        return new DecodeException("malformed " + what + ": " + context + field + " at byte " + offset + ": " + problem);
     }
 
     private void need(int length, String field) throws DecodeException {

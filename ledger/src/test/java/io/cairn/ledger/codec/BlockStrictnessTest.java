@@ -93,7 +93,7 @@ class BlockStrictnessTest {
         // The second transaction is cut 100 bytes in, 23 bytes into its signature (at +77).
         byte[] missingSecond = Arrays.copyOf(block, HEADER + oneTransaction.length + 100);
 
-        assertRejected(missingSecond, "malformed block: signature at byte " + (HEADER + oneTransaction.length + 77)
+        assertRejected(missingSecond, "malformed block: transactions[1].signature at byte " + (HEADER + oneTransaction.length + 77)
                 + ": needs 64 bytes, only 23 left");
     }
 
@@ -113,7 +113,7 @@ class BlockStrictnessTest {
         byte[] block = concat(HandLayout.header(1, 1, 2), good, badKind);
 
         // kind sits after version, chain id "c", sender and nonce: 1 + 2 + 32 + 8 = 43.
-        assertRejected(block, "malformed block: kind at byte " + (HEADER + good.length + 43)
+        assertRejected(block, "malformed block: transactions[1].kind at byte " + (HEADER + good.length + 43)
                 + ": unknown transaction kind 9");
     }
 
