@@ -69,11 +69,13 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
     @Override
     public void write(WriteBatch batch, boolean sync) {
         try (org.iq80.leveldb.WriteBatch nativeBatch = db.createWriteBatch()) {
+            // Copies: iq80 keeps the arrays it is given in its memtable, so a caller reusing one
+            // would change a stored value or move a key out of order.
             for (WriteBatch.Change change : batch.changes()) {
                 if (change.value() == null) {
-                    nativeBatch.delete(change.key());
+                    nativeBatch.delete(change.key().clone());
                 } else {
-                    nativeBatch.put(change.key(), change.value());
+                    nativeBatch.put(change.key().clone(), change.value().clone());
                 }
             }
             db.write(nativeBatch, sync ? SYNC : NO_SYNC);
