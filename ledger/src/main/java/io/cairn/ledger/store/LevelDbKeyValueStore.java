@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.fusesource.leveldbjni.JniDBFactory;
+import org.iq80.leveldb.CompressionType;
 import org.iq80.leveldb.DB;
 import org.iq80.leveldb.DBException;
 import org.iq80.leveldb.DBFactory;
@@ -43,7 +44,10 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
 
     public static LevelDbKeyValueStore open(Path directory, Engine engine) throws IOException {
         Files.createDirectories(directory);
+        // No compression: leveldbjni would write Snappy tables, which iq80 cannot read without a
+        // Snappy library, so a store written by one engine would not open with the other.
         Options options = new Options().createIfMissing(true).paranoidChecks(true)
+                .compressionType(CompressionType.NONE)
                 .cacheSize(32L * 1024 * 1024).writeBufferSize(8 * 1024 * 1024);
         try {
             DB db = engine.factory().open(directory.toFile(), options);
