@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.crypto.Hash;
+import io.cairn.crypto.Hex;
 import io.cairn.crypto.PublicKey;
 import io.cairn.ledger.Block;
 import io.cairn.ledger.ChainHead;
 import io.cairn.ledger.CommitCertificate;
 import io.cairn.ledger.Genesis;
 import io.cairn.ledger.Receipt;
+import io.cairn.ledger.codec.DecodeException;
 import io.cairn.ledger.codec.StateCodec;
 import io.cairn.ledger.state.ExecutionResult;
 import io.cairn.ledger.state.GenesisState;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +135,30 @@ abstract class LedgerStoreContract {
             assertThat(store.transaction(unknown)).isEmpty();
             assertThat(store.account(TestKeys.stranger().publicKey())).isEmpty();
             assertThat(store.data(TestKeys.account(0).publicKey(), new byte[] {1, 2, 3})).isEmpty();
+        }
+    }
+
+    @Test
+    void wrapsAStoredValueThatNoLongerDecodesInAStorageException() throws Exception {
+        TestChain chain = new TestChain(GENESIS, 18);
+        KeyValueStore kv = backend.open();
+        try (LedgerStore store = LedgerStore.open(kv, GENESIS)) {
+            ProposedBlock first = chain.commitNext(store, 10);
+            Hash transaction = first.block().transactions().get(0).hash();
+            PublicKey account = TestKeys.account(0).publicKey();
+            byte[] garbage = {9, 9, 9};
+            kv.write(new WriteBatch().put(StoreLayout.byHeight(StoreLayout.BLOCK, 1), garbage)
+                    .put(StoreLayout.byHeight(StoreLayout.CERTIFICATE, 1), garbage)
+                    .put(StoreLayout.byHash(StoreLayout.TRANSACTION, transaction), garbage)
+                    .put(StoreLayout.state(StateCodec.accountKey(account)), garbage), true);
+
+            String in = " in " + kv.describe() + " is damaged";
+            assertDamaged(() -> store.block(1), "stored block 1" + in);
+            assertDamaged(() -> store.certificate(1), "stored certificate 1" + in);
+            assertDamaged(() -> store.receipt(transaction), "stored transaction " + transaction + in);
+            assertDamaged(() -> store.transaction(transaction), "stored transaction " + transaction + in);
+            assertDamaged(() -> store.account(account), "stored account " + account + in);
+            assertThat(store.header(1)).contains(first.block().header());
         }
     }
 
@@ -252,12 +279,17 @@ abstract class LedgerStoreContract {
         assertThat(StoreDump.all(kv)).isEqualTo(before);
     }
 
+    private static void assertDamaged(ThrowingCallable read, String message) {
+        assertThatThrownBy(read).isInstanceOf(StorageException.class).hasMessageContaining(message)
+                .hasCauseInstanceOf(DecodeException.class);
+    }
+
     private void assertClosedAndUnchanged(KeyValueStore kv, SortedMap<String, String> before) throws Exception {
         backend.assertClosed(kv);
         assertThat(StoreDump.all(backend.open())).isEqualTo(before);
     }
 
     private static String hex(byte[] bytes) {
-        return io.cairn.crypto.Hex.encode(bytes);
+        return Hex.encode(bytes);
     }
 }
