@@ -8,7 +8,10 @@ public interface KeyValueStore extends AutoCloseable {
 
     Optional<byte[]> get(byte[] key);
 
-    /** Applies every put and delete of {@code batch} atomically; when {@code sync}, durably before returning. */
+    /**
+     * Applies every put and delete of {@code batch} atomically; when {@code sync}, durably before
+     * returning. The store keeps copies, so the caller may reuse the arrays afterwards.
+     */
     void write(WriteBatch batch, boolean sync);
 
     /** Visits every entry whose key starts with {@code prefix}, in unsigned key order. */

@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.fusesource.leveldbjni.JniDBFactory;
+import org.iq80.leveldb.CompressionType;
 import org.iq80.leveldb.DB;
 import org.iq80.leveldb.DBException;
 import org.iq80.leveldb.DBFactory;
@@ -27,13 +30,22 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
     private static final Logger log = LoggerFactory.getLogger(LevelDbKeyValueStore.class);
     private static final WriteOptions SYNC = new WriteOptions().sync(true);
     private static final WriteOptions NO_SYNC = new WriteOptions().sync(false);
+    /**
+     * The directories open in this JVM. LevelDB's file lock only keeps other processes out:
+     * iq80 fails a second lock in this JVM with an unchecked exception, and leveldbjni and iq80
+     * do not see each other's lock in the same process at all.
+     */
+    private static final Set<Path> OPEN_DIRECTORIES = ConcurrentHashMap.newKeySet();
 
     private final DB db;
     private final String description;
+    private final Path openDirectory;
+    private boolean closed;
 
-    private LevelDbKeyValueStore(DB db, String description) {
+    private LevelDbKeyValueStore(DB db, String description, Path openDirectory) {
         this.db = db;
         this.description = description;
+        this.openDirectory = openDirectory;
     }
 
     /** Opens (creating if needed) the LevelDB in {@code directory} with the {@link Engine#preferred()} engine. */
@@ -43,17 +55,30 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
 
     public static LevelDbKeyValueStore open(Path directory, Engine engine) throws IOException {
         Files.createDirectories(directory);
+        // No compression: leveldbjni would write Snappy tables, which iq80 cannot read without a
+        // Snappy library, so a store written by one engine would not open with the other.
         Options options = new Options().createIfMissing(true).paranoidChecks(true)
+                .compressionType(CompressionType.NONE)
                 .cacheSize(32L * 1024 * 1024).writeBufferSize(8 * 1024 * 1024);
+        Path openDirectory = directory.toRealPath();
+        if (!OPEN_DIRECTORIES.add(openDirectory)) {
+            throw new IOException("the store at " + directory + " is in use: it is already open in this process");
+        }
+        boolean opened = false;
         try {
             DB db = engine.factory().open(directory.toFile(), options);
-            return new LevelDbKeyValueStore(db, "LevelDB (" + engine.label + ") at " + directory);
+            opened = true;
+            return new LevelDbKeyValueStore(db, "LevelDB (" + engine.label + ") at " + directory, openDirectory);
         } catch (IOException | DBException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("lock") || message.contains("LOCK")) {
                 throw new IOException("the store at " + directory + " is in use by another process (" + message + ")", e);
             }
             throw new IOException("cannot open the store at " + directory + ": " + message, e);
+        } finally {
+            if (!opened) {
+                OPEN_DIRECTORIES.remove(openDirectory);
+            }
         }
     }
 
@@ -69,11 +94,13 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
     @Override
     public void write(WriteBatch batch, boolean sync) {
         try (org.iq80.leveldb.WriteBatch nativeBatch = db.createWriteBatch()) {
+            // Copies: iq80 keeps the arrays it is given in its memtable, so a caller reusing one
+            // would change a stored value or move a key out of order.
             for (WriteBatch.Change change : batch.changes()) {
                 if (change.value() == null) {
-                    nativeBatch.delete(change.key());
+                    nativeBatch.delete(change.key().clone());
                 } else {
-                    nativeBatch.put(change.key(), change.value());
+                    nativeBatch.put(change.key().clone(), change.value().clone());
                 }
             }
             db.write(nativeBatch, sync ? SYNC : NO_SYNC);
@@ -103,11 +130,17 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             db.close();
         } catch (IOException e) {
             throw new StorageException("close failed in " + description + ": " + e.getMessage(), e);
+        } finally {
+            OPEN_DIRECTORIES.remove(openDirectory);
         }
     }
 

@@ -1,0 +1,8 @@
+package io.cairn.ledger.store;
+
+class InMemoryKeyValueStoreTest extends KeyValueStoreContract {
+    @Override
+    StoreBackend backend() {
+        return StoreBackend.inMemory();
+    }
+}
