@@ -28,7 +28,10 @@ public record Genesis(
         List<GenesisAccount> accounts) {
 
     public Genesis {
-        ProtocolLimits.requireChainId(chainId);
+        if (!ProtocolLimits.isValidIdentifier(chainId, ProtocolLimits.CHAIN_ID_MAX_LENGTH)) {
+            throw new IllegalArgumentException("chainId: must be 1 to " + ProtocolLimits.CHAIN_ID_MAX_LENGTH
+                    + " characters of A-Z a-z 0-9 . _ -, got '" + chainId + "'");
+        }
         Objects.requireNonNull(consensus, "consensus");
         validators = List.copyOf(validators);
         admins = List.copyOf(admins);

@@ -11,7 +11,6 @@ import java.util.function.BiConsumer;
 import org.fusesource.leveldbjni.JniDBFactory;
 import org.iq80.leveldb.CompressionType;
 import org.iq80.leveldb.DB;
-import org.iq80.leveldb.DBException;
 import org.iq80.leveldb.DBFactory;
 import org.iq80.leveldb.DBIterator;
 import org.iq80.leveldb.Options;
@@ -40,7 +39,7 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
     private final DB db;
     private final String description;
     private final Path openDirectory;
-    private boolean closed;
+    private volatile boolean closed;
 
     private LevelDbKeyValueStore(DB db, String description, Path openDirectory) {
         this.db = db;
@@ -69,7 +68,7 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
             DB db = engine.factory().open(directory.toFile(), options);
             opened = true;
             return new LevelDbKeyValueStore(db, "LevelDB (" + engine.label + ") at " + directory, openDirectory);
-        } catch (IOException | DBException e) {
+        } catch (IOException | RuntimeException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("lock") || message.contains("LOCK")) {
                 throw new IOException("the store at " + directory + " is in use by another process (" + message + ")", e);
@@ -84,15 +83,17 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
 
     @Override
     public Optional<byte[]> get(byte[] key) {
+        checkOpen();
         try {
             return Optional.ofNullable(db.get(key));
-        } catch (DBException e) {
-            throw new StorageException("read failed in " + description + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) { // iq80 throws several unchecked kinds; leveldbjni DBException
+            throw new StorageException("read failed in " + description + ": " + e, e);
         }
     }
 
     @Override
     public void write(WriteBatch batch, boolean sync) {
+        checkOpen();
         try (org.iq80.leveldb.WriteBatch nativeBatch = db.createWriteBatch()) {
             // Copies: iq80 keeps the arrays it is given in its memtable, so a caller reusing one
             // would change a stored value or move a key out of order.
@@ -104,13 +105,14 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
                 }
             }
             db.write(nativeBatch, sync ? SYNC : NO_SYNC);
-        } catch (IOException | DBException e) {
-            throw new StorageException("write failed in " + description + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new StorageException("write failed in " + description + ": " + e, e);
         }
     }
 
     @Override
     public void scan(byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
+        checkOpen();
         try (DBIterator iterator = db.iterator()) {
             for (iterator.seek(prefix); iterator.hasNext(); ) {
                 Map.Entry<byte[], byte[]> entry = iterator.next();
@@ -119,8 +121,8 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
                 }
                 visitor.accept(entry.getKey(), entry.getValue());
             }
-        } catch (IOException | DBException e) {
-            throw new StorageException("scan failed in " + description + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new StorageException("scan failed in " + description + ": " + e, e);
         }
     }
 
@@ -141,6 +143,13 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
             throw new StorageException("close failed in " + description + ": " + e.getMessage(), e);
         } finally {
             OPEN_DIRECTORIES.remove(openDirectory);
+        }
+    }
+
+    /** A closed native DB must never be touched: leveldbjni would use freed memory. */
+    private void checkOpen() {
+        if (closed) {
+            throw new StorageException(description + " is closed");
         }
     }
 

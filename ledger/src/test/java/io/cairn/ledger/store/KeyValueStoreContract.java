@@ -1,7 +1,9 @@
 package io.cairn.ledger.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+
 import io.cairn.crypto.Hex;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,19 @@ abstract class KeyValueStoreContract {
         kv.write(new WriteBatch().delete(bytes(1, 2)).put(bytes(3), bytes(30)), false);
         assertThat(kv.get(bytes(1, 2))).isEmpty();
         assertThat(kv.get(bytes(3))).hasValueSatisfying(value -> assertThat(value).containsExactly(30));
+    }
+
+    @Test
+    void refusesUseAfterCloseWithAClearError() {
+        // A closed leveldbjni handle points at freed memory: touching it could crash the JVM.
+        kv.write(new WriteBatch().put(bytes(1), bytes(1)), true);
+        kv.close();
+
+        assertThatThrownBy(() -> kv.get(bytes(1))).isInstanceOf(StorageException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> kv.write(new WriteBatch().put(bytes(2), bytes(2)), true))
+                .isInstanceOf(StorageException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> kv.scan(new byte[0], (key, value) -> {}))
+                .isInstanceOf(StorageException.class).hasMessageContaining("closed");
     }
 
     @Test
