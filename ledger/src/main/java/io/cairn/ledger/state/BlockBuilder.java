@@ -49,13 +49,7 @@ public final class BlockBuilder {
                 continue; // its nonce follows one that did not fit: not refused, only not yet
             }
             Hash hash = tx.hash();
-            Optional<Rejection> rejection = rules.checkForm(tx);
-            if (rejection.isEmpty() && !signatures.isValid(hash, tx)) {
-                rejection = Optional.of(new Rejection(Rejection.Reason.BAD_SIGNATURE, "the signature does not verify"));
-            }
-            if (rejection.isEmpty()) {
-                rejection = rules.checkInclusion(tx, overlay);
-            }
+            Optional<Rejection> rejection = rules.checkIncludable(hash, tx, overlay, signatures);
             if (rejection.isPresent()) {
                 refused.add(new ProposedBlock.Refused(tx, rejection.get()));
                 continue;

@@ -34,13 +34,7 @@ public final class BlockExecutor {
         for (int i = 0; i < transactions.size(); i++) {
             Transaction tx = transactions.get(i);
             Hash hash = hashes.get(i);
-            Optional<Rejection> rejection = rules.checkForm(tx);
-            if (rejection.isEmpty() && !signatures.isValid(hash, tx)) {
-                rejection = Optional.of(new Rejection(Rejection.Reason.BAD_SIGNATURE, "the signature does not verify"));
-            }
-            if (rejection.isEmpty()) {
-                rejection = rules.checkInclusion(tx, overlay);
-            }
+            Optional<Rejection> rejection = rules.checkIncludable(hash, tx, overlay, signatures);
             if (rejection.isPresent()) {
                 throw new InvalidBlockException("block " + height + ", transaction " + i + " (" + hash + "): "
                         + rejection.get());

@@ -1,5 +1,6 @@
 package io.cairn.ledger.state;
 
+import io.cairn.crypto.Hash;
 import io.cairn.crypto.PublicKey;
 import io.cairn.ledger.Account;
 import io.cairn.ledger.ConsensusParams;
@@ -26,18 +27,11 @@ public final class TransactionRules {
     }
 
     /**
-     * Everything a node checks before admitting a transaction: its form, its signature, that it
-     * may enter the next block on {@code state}, and that it would succeed there.
+     * Everything a node checks before admitting a transaction: that it may enter the next block
+     * on {@code state} (signature included), and that it would succeed there.
      */
     public Optional<Rejection> check(Transaction tx, WorldState state) {
-        Optional<Rejection> rejection = checkForm(tx);
-        if (rejection.isEmpty() && !tx.hasValidSignature()) {
-            rejection = Optional.of(new Rejection(Reason.BAD_SIGNATURE,
-                    "the signature does not verify against the sender's key over the sign-bytes"));
-        }
-        if (rejection.isEmpty()) {
-            rejection = checkInclusion(tx, state);
-        }
+        Optional<Rejection> rejection = checkIncludable(tx.hash(), tx, state, SignatureVerifier.ALWAYS);
         if (rejection.isEmpty()) {
             Outcome predicted = apply(tx, new StateOverlay(state));
             if (!predicted.succeeded()) {
@@ -45,6 +39,20 @@ public final class TransactionRules {
             }
         }
         return rejection;
+    }
+
+    /**
+     * May the transaction enter the next block on {@code state}: its form, its signature (through
+     * {@code signatures}), its sender's permission and its nonce. Cheap checks run first.
+     */
+    public Optional<Rejection> checkIncludable(Hash hash, Transaction tx, WorldState state,
+            SignatureVerifier signatures) {
+        Optional<Rejection> rejection = checkForm(tx);
+        if (rejection.isEmpty() && !signatures.isValid(hash, tx)) {
+            rejection = Optional.of(new Rejection(Reason.BAD_SIGNATURE,
+                    "the signature does not verify against the sender's key over the sign-bytes"));
+        }
+        return rejection.isPresent() ? rejection : checkInclusion(tx, state);
     }
 
     /** Checks that need neither state nor a signature verification: the chain and the size. */
