@@ -2,12 +2,6 @@ package io.cairn.ledger.codec;
 
 import io.cairn.crypto.Hex;
 import io.cairn.crypto.testing.RandomCases;
-import io.cairn.ledger.Account;
-import io.cairn.ledger.Block;
-import io.cairn.ledger.BlockHeader;
-import io.cairn.ledger.CommitCertificate;
-import io.cairn.ledger.Transaction;
-import io.cairn.ledger.codec.StateCodec.TransactionLocation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

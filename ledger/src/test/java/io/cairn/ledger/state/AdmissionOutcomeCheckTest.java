@@ -11,7 +11,6 @@ import io.cairn.ledger.Operation.Grant;
 import io.cairn.ledger.Operation.Revoke;
 import io.cairn.ledger.Operation.Transfer;
 import io.cairn.ledger.Permission;
-import io.cairn.ledger.Transaction;
 import io.cairn.ledger.state.Rejection.Reason;
 import io.cairn.ledger.testing.TestGenesis;
 import io.cairn.ledger.testing.TestKeys;
