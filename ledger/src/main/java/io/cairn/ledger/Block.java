@@ -2,7 +2,7 @@ package io.cairn.ledger;
 
 import io.cairn.crypto.Hash;
 import io.cairn.ledger.codec.BlockCodec;
-import io.cairn.ledger.codec.DecodeException;
+import io.cairn.crypto.encoding.DecodeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

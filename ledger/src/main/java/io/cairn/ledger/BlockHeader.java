@@ -3,7 +3,7 @@ package io.cairn.ledger;
 import io.cairn.crypto.Hash;
 import io.cairn.crypto.PublicKey;
 import io.cairn.ledger.codec.BlockCodec;
-import io.cairn.ledger.codec.DecodeException;
+import io.cairn.crypto.encoding.DecodeException;
 import java.util.Objects;
 
 /**

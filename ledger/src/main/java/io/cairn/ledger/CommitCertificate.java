@@ -3,7 +3,7 @@ package io.cairn.ledger;
 import io.cairn.crypto.Hash;
 import io.cairn.crypto.Signature;
 import io.cairn.ledger.codec.CertificateCodec;
-import io.cairn.ledger.codec.DecodeException;
+import io.cairn.crypto.encoding.DecodeException;
 import java.util.List;
 import java.util.Objects;
 

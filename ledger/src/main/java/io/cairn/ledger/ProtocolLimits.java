@@ -1,5 +1,7 @@
 package io.cairn.ledger;
 
+import io.cairn.crypto.encoding.ByteReader;
+
 /**
  * Hard limits of the protocol. The decoder enforces them before it allocates anything, so
  * hostile bytes can never ask for more memory than these allow. Genesis may set tighter ones.
@@ -20,18 +22,7 @@ public final class ProtocolLimits {
 
     /** Chain ids and names: 1 to 32 characters of {@code A-Z a-z 0-9 . _ -}. */
     public static boolean isValidIdentifier(String text, int maxLength) {
-        if (text == null || text.isEmpty() || text.length() > maxLength) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return text != null && !text.isEmpty() && text.length() <= maxLength && ByteReader.isIdentifier(text);
     }
 
     static String requireChainId(String chainId) {

@@ -4,7 +4,7 @@ import io.cairn.crypto.Hash;
 import io.cairn.crypto.KeyPair;
 import io.cairn.crypto.PublicKey;
 import io.cairn.crypto.Signature;
-import io.cairn.ledger.codec.DecodeException;
+import io.cairn.crypto.encoding.DecodeException;
 import io.cairn.ledger.codec.TransactionCodec;
 import java.util.Objects;
 

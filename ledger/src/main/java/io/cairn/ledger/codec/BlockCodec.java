@@ -1,5 +1,8 @@
 package io.cairn.ledger.codec;
 
+import io.cairn.crypto.encoding.ByteReader;
+import io.cairn.crypto.encoding.ByteWriter;
+import io.cairn.crypto.encoding.DecodeException;
 import io.cairn.crypto.Hash;
 import io.cairn.crypto.PublicKey;
 import io.cairn.ledger.Block;

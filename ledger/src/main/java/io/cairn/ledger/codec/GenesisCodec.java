@@ -1,5 +1,6 @@
 package io.cairn.ledger.codec;
 
+import io.cairn.crypto.encoding.ByteWriter;
 import io.cairn.crypto.PublicKey;
 import io.cairn.ledger.ConsensusParams;
 import io.cairn.ledger.Genesis;

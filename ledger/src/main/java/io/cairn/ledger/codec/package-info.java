@@ -4,7 +4,7 @@
  * <p>Integers are fixed-width big-endian, lengths are prefixes of a fixed width with a hard
  * maximum, lists are counted, and every value has exactly one encoding. Decoding is strict:
  * unknown versions and kinds, out-of-range values, oversized lengths, unsorted or repeated
- * entries and trailing bytes are {@link io.cairn.ledger.codec.DecodeException}s that name the
+ * entries and trailing bytes are {@link io.cairn.crypto.encoding.DecodeException}s that name the
  * field and the byte offset. Nothing is allocated before its size has been checked against both
  * the protocol limit and the bytes actually present. The layout is documented in
  * docs/transactions.md.

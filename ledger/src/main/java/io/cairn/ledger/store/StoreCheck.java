@@ -6,7 +6,7 @@ import io.cairn.ledger.BlockHeader;
 import io.cairn.ledger.ChainHead;
 import io.cairn.ledger.CommitCertificate;
 import io.cairn.ledger.Genesis;
-import io.cairn.ledger.codec.DecodeException;
+import io.cairn.crypto.encoding.DecodeException;
 import io.cairn.ledger.state.GenesisState;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

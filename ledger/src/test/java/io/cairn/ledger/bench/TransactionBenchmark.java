@@ -4,7 +4,7 @@ import io.cairn.crypto.Hash;
 import io.cairn.crypto.KeyPair;
 import io.cairn.ledger.Operation;
 import io.cairn.ledger.Transaction;
-import io.cairn.ledger.codec.DecodeException;
+import io.cairn.crypto.encoding.DecodeException;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,5 +1,6 @@
 package io.cairn.ledger.codec;
 
+import io.cairn.crypto.encoding.DecodeException;
 import static io.cairn.ledger.codec.HandLayout.ascii;
 import static io.cairn.ledger.codec.HandLayout.concat;
 import static io.cairn.ledger.codec.HandLayout.pattern;

@@ -1,5 +1,6 @@
 package io.cairn.ledger.codec;
 
+import io.cairn.crypto.encoding.DecodeException;
 import io.cairn.crypto.testing.RandomCases;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

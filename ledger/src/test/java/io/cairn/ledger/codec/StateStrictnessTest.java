@@ -1,5 +1,6 @@
 package io.cairn.ledger.codec;
 
+import io.cairn.crypto.encoding.DecodeException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

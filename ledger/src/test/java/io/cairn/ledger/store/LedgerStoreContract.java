@@ -11,7 +11,7 @@ import io.cairn.ledger.ChainHead;
 import io.cairn.ledger.CommitCertificate;
 import io.cairn.ledger.Genesis;
 import io.cairn.ledger.Receipt;
-import io.cairn.ledger.codec.DecodeException;
+import io.cairn.crypto.encoding.DecodeException;
 import io.cairn.ledger.codec.StateCodec;
 import io.cairn.ledger.state.ExecutionResult;
 import io.cairn.ledger.state.GenesisState;

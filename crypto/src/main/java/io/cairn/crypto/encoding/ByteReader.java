@@ -1,9 +1,8 @@
-package io.cairn.ledger.codec;
+package io.cairn.crypto.encoding;
 
 import io.cairn.crypto.Hash;
 import io.cairn.crypto.PublicKey;
 import io.cairn.crypto.Signature;
-import io.cairn.ledger.ProtocolLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -11,43 +10,43 @@ import java.util.Arrays;
  * Reads fixed-width big-endian fields, checking every length against what is left before it
  * allocates. Each read names its field so that an error says exactly what was wrong and where.
  */
-final class ByteReader {
+public final class ByteReader {
     private final byte[] data;
     private final String what;
     private int position;
     private String context = "";
 
-    ByteReader(byte[] data, String what) {
+    public ByteReader(byte[] data, String what) {
         this.data = data;
         this.what = what;
     }
 
     /** Names the part being read (e.g. {@code transactions[3]}) in front of every field in errors. */
-    void context(String part) {
+    public void context(String part) {
         context = part.isEmpty() ? "" : part + ".";
     }
 
-    int position() {
+    public int position() {
         return position;
     }
 
-    int remaining() {
+    public int remaining() {
         return data.length - position;
     }
 
-    int u8(String field) throws DecodeException {
+    public int u8(String field) throws DecodeException {
         need(1, field);
         return data[position++] & 0xff;
     }
 
-    int u16(String field) throws DecodeException {
+    public int u16(String field) throws DecodeException {
         need(2, field);
         int value = (data[position] & 0xff) << 8 | (data[position + 1] & 0xff);
         position += 2;
         return value;
     }
 
-    long u32(String field) throws DecodeException {
+    public long u32(String field) throws DecodeException {
         need(4, field);
         long value = 0;
         for (int i = 0; i < 4; i++) {
@@ -57,7 +56,7 @@ final class ByteReader {
     }
 
     /** A u64 that must fit a Java long: 0 to 2^63 - 1. */
-    long u63(String field) throws DecodeException {
+    public long u63(String field) throws DecodeException {
         need(8, field);
         int start = position;
         long value = 0;
@@ -71,7 +70,7 @@ final class ByteReader {
     }
 
     /** A u32 that must lie in [min, max]. */
-    int u32InRange(String field, int min, int max) throws DecodeException {
+    public int u32InRange(String field, int min, int max) throws DecodeException {
         int start = position;
         long value = u32(field);
         if (value < min || value > max) {
@@ -80,7 +79,7 @@ final class ByteReader {
         return (int) value;
     }
 
-    int u16InRange(String field, int min, int max) throws DecodeException {
+    public int u16InRange(String field, int min, int max) throws DecodeException {
         int start = position;
         int value = u16(field);
         if (value < min || value > max) {
@@ -89,46 +88,59 @@ final class ByteReader {
         return value;
     }
 
-    byte[] bytes(int length, String field) throws DecodeException {
+    public byte[] bytes(int length, String field) throws DecodeException {
         need(length, field);
         byte[] out = Arrays.copyOfRange(data, position, position + length);
         position += length;
         return out;
     }
 
-    Hash hash(String field) throws DecodeException {
+    public Hash hash(String field) throws DecodeException {
         return Hash.wrap(bytes(Hash.SIZE, field));
     }
 
-    PublicKey publicKey(String field) throws DecodeException {
+    public PublicKey publicKey(String field) throws DecodeException {
         return PublicKey.wrap(bytes(PublicKey.SIZE, field));
     }
 
-    Signature signature(String field) throws DecodeException {
+    public Signature signature(String field) throws DecodeException {
         return Signature.wrap(bytes(Signature.SIZE, field));
     }
 
     /** A one-byte length and 1..maxLength characters of A-Z a-z 0-9 . _ - */
-    String identifier(String field, int maxLength) throws DecodeException {
+    public String identifier(String field, int maxLength) throws DecodeException {
         int start = position;
         int length = u8(field + " length");
         if (length < 1 || length > maxLength) {
             throw errorAt(start, field, "length " + length + " is outside 1.." + maxLength);
         }
         String text = new String(bytes(length, field), StandardCharsets.US_ASCII);
-        if (!ProtocolLimits.isValidIdentifier(text, maxLength)) {
+        if (!isIdentifier(text)) {
             throw errorAt(start + 1, field, "has a character outside A-Z a-z 0-9 . _ -");
         }
         return text;
     }
 
-    void expectEnd() throws DecodeException {
+    /** The characters of chain ids and names: A-Z a-z 0-9 . _ - */
+    public static boolean isIdentifier(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public void expectEnd() throws DecodeException {
         if (position != data.length) {
             throw errorAt(position, "end", (data.length - position) + " trailing bytes");
         }
     }
 
-    DecodeException errorAt(int offset, String field, String problem) {
+    public DecodeException errorAt(int offset, String field, String problem) {
         return new DecodeException("malformed " + what + ": " + context + field + " at byte " + offset + ": " + problem);
     }
 

@@ -1,4 +1,4 @@
-package io.cairn.ledger.codec;
+package io.cairn.crypto.encoding;
 
 import io.cairn.crypto.Hash;
 import io.cairn.crypto.PublicKey;
@@ -7,28 +7,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Appends fixed-width big-endian fields to a growing buffer. */
-final class ByteWriter {
+public final class ByteWriter {
     private byte[] buffer;
     private int size;
 
-    ByteWriter(int expectedSize) {
+    public ByteWriter(int expectedSize) {
         buffer = new byte[Math.max(16, expectedSize)];
     }
 
-    ByteWriter u8(int value) {
+    public ByteWriter u8(int value) {
         ensure(1);
         buffer[size++] = (byte) value;
         return this;
     }
 
-    ByteWriter u16(int value) {
+    public ByteWriter u16(int value) {
         ensure(2);
         buffer[size++] = (byte) (value >>> 8);
         buffer[size++] = (byte) value;
         return this;
     }
 
-    ByteWriter u32(long value) {
+    public ByteWriter u32(long value) {
         ensure(4);
         for (int shift = 24; shift >= 0; shift -= 8) {
             buffer[size++] = (byte) (value >>> shift);
@@ -36,7 +36,7 @@ final class ByteWriter {
         return this;
     }
 
-    ByteWriter u64(long value) {
+    public ByteWriter u64(long value) {
         ensure(8);
         for (int shift = 56; shift >= 0; shift -= 8) {
             buffer[size++] = (byte) (value >>> shift);
@@ -44,28 +44,28 @@ final class ByteWriter {
         return this;
     }
 
-    ByteWriter bytes(byte[] bytes) {
+    public ByteWriter bytes(byte[] bytes) {
         ensure(bytes.length);
         System.arraycopy(bytes, 0, buffer, size, bytes.length);
         size += bytes.length;
         return this;
     }
 
-    ByteWriter hash(Hash hash) {
+    public ByteWriter hash(Hash hash) {
         ensure(Hash.SIZE);
         hash.copyTo(buffer, size);
         size += Hash.SIZE;
         return this;
     }
 
-    ByteWriter publicKey(PublicKey key) {
+    public ByteWriter publicKey(PublicKey key) {
         ensure(PublicKey.SIZE);
         key.copyTo(buffer, size);
         size += PublicKey.SIZE;
         return this;
     }
 
-    ByteWriter signature(Signature signature) {
+    public ByteWriter signature(Signature signature) {
         ensure(Signature.SIZE);
         signature.copyTo(buffer, size);
         size += Signature.SIZE;
@@ -73,12 +73,12 @@ final class ByteWriter {
     }
 
     /** An identifier (chain id, name): a one-byte length, then its ASCII characters. */
-    ByteWriter identifier(String text) {
+    public ByteWriter identifier(String text) {
         byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
         return u8(ascii.length).bytes(ascii);
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
     }
 
