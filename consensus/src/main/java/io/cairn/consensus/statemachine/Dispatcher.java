@@ -1,0 +1,158 @@
+package io.cairn.consensus.statemachine;
+
+import io.cairn.consensus.Event;
+import io.cairn.consensus.Ready;
+import io.cairn.consensus.messages.Commit;
+import io.cairn.consensus.messages.ConsensusMessage;
+import io.cairn.consensus.messages.MessageType;
+import io.cairn.consensus.messages.NewView;
+import io.cairn.consensus.messages.PrePrepare;
+import io.cairn.consensus.messages.Prepare;
+import io.cairn.consensus.messages.ViewChange;
+import java.util.List;
+
+/**
+ * Routes each event to its handler. Checks common to every message run here first, cheapest
+ * first: a validator, not this node, a height and view within the windows; messages that are
+ * early are checked for their signature and kept in the {@link Inbox} until they apply.
+ */
+public final class Dispatcher {
+    private final CoreState state;
+    private final Syncing syncing;
+    private final ViewChanging viewChanging;
+    private final NormalCase normal;
+
+    public Dispatcher(CoreState state) {
+        this.state = state;
+        this.syncing = new Syncing(state);
+        this.viewChanging = new ViewChanging(state, syncing);
+        this.normal = new NormalCase(state, viewChanging);
+        viewChanging.attach(normal);
+    }
+
+    /** What a restarted node does first: resend its view change, or propose if it may. */
+    public Ready start() {
+        if (state.changingView) {
+            viewChanging.sendViewChange();
+            viewChanging.tryNewView();
+        } else {
+            normal.tryPropose();
+        }
+        return state.drain();
+    }
+
+    public Ready step(Event event) {
+        if (event instanceof Event.Received received) {
+            onMessage(received.message());
+        } else if (event instanceof Event.Tick) {
+            normal.tryPropose();
+            viewChanging.onTick();
+            syncing.onTick();
+        } else if (event instanceof Event.WorkPending work) {
+            state.workPending = work.pending();
+            normal.tryPropose();
+        } else if (event instanceof Event.Applied applied) {
+            onApplied(applied.height());
+        } else if (event instanceof Event.Synced synced) {
+            normal.onSynced(synced.height(), synced.proposal(), synced.certificate());
+        }
+        releaseInbox();
+        return state.drain();
+    }
+
+    private void onMessage(ConsensusMessage message) {
+        if (!state.validators.contains(message.sender())) {
+            state.drop(DropReason.NOT_A_VALIDATOR);
+        } else if (message.sender() == state.self) {
+            state.drop(DropReason.OWN_MESSAGE);
+        } else if (message instanceof ViewChange viewChange) {
+            viewChanging.onViewChange(viewChange);
+        } else if (message instanceof NewView newView) {
+            viewChanging.onNewView(newView);
+        } else {
+            onVote(message);
+        }
+    }
+
+    private void onVote(ConsensusMessage message) {
+        long height = message.height();
+        long view = message.view();
+        if (height < state.height || (height == state.height && state.awaitingApply)) {
+            state.drop(DropReason.STALE_HEIGHT);
+        } else if (height > state.height + state.config.futureHeights()) {
+            state.drop(DropReason.HEIGHT_TOO_FAR_AHEAD);
+            if (state.isValid(message)) {
+                syncing.saw(message.sender(), height); // far behind: time to sync, even if not to keep this
+            }
+        } else if (view > state.view + state.config.futureViews()) {
+            state.drop(DropReason.VIEW_TOO_FAR_AHEAD);
+            if (state.isValid(message)) {
+                viewChanging.sawView(message.sender(), view); // far behind in views: join the others
+            }
+        } else if (height == state.height && isCurrent(message)) {
+            handle(message);
+        } else if (height == state.height && view < state.view && message.type() != MessageType.COMMIT) {
+            state.drop(DropReason.OLD_VIEW);
+        } else if (!state.isValid(message)) {
+            state.drop(DropReason.BAD_SIGNATURE);
+        } else {
+            syncing.saw(message.sender(), height);
+            if (!state.inbox.add(message)) {
+                state.drop(DropReason.BUFFER_FULL);
+            }
+        }
+    }
+
+    /** Votes of the current view count now; commits of any earlier view too (a certificate is final). */
+    private boolean isCurrent(ConsensusMessage message) {
+        if (message.type() == MessageType.COMMIT) {
+            return message.view() <= state.view && !(message.view() == state.view && state.changingView);
+        }
+        return message.view() == state.view && !state.changingView;
+    }
+
+    private void handle(ConsensusMessage message) {
+        if (message instanceof PrePrepare prePrepare) {
+            normal.onPrePrepare(prePrepare);
+        } else if (message instanceof Prepare prepare) {
+            normal.onPrepare(prepare);
+        } else {
+            normal.onCommit((Commit) message);
+        }
+    }
+
+    /** The node applied the decided block: move to the next height, keeping the view. */
+    private void onApplied(long height) {
+        if (!state.awaitingApply || height != state.height) {
+            state.drop(DropReason.UNEXPECTED_APPLY);
+            return;
+        }
+        state.height = height + 1;
+        state.awaitingApply = false;
+        state.round = new Round(state.height);
+        state.signed.clear();
+        state.prepared = java.util.Optional.empty();
+        state.preparedProposal = new byte[0];
+        state.idleTicks = 0;
+        state.viewChangesWithoutProgress = 0;
+        state.markDirty();
+        if (state.changingView) {
+            viewChanging.sendViewChange();
+            viewChanging.tryNewView();
+        } else {
+            normal.tryPropose();
+        }
+    }
+
+    /** Hands over the early messages that now apply, until none do. */
+    private void releaseInbox() {
+        while (!state.awaitingApply) {
+            long view = state.changingView ? state.view - 1 : state.view;
+            List<ConsensusMessage> ready = state.inbox.takeReady(state.height, view);
+            if (ready.isEmpty()) {
+                return;
+            }
+            ready.forEach(this::onMessage);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.cairn.consensus.statemachine;
+
+import io.cairn.consensus.messages.ConsensusMessage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Messages that arrived early (a later height, or a view this node has not entered yet), kept
+ * until they apply. Bounded: at most {@code perSender} messages from each validator, one per
+ * (type, height, view), so neither replays nor a faulty validator can grow it.
+ */
+public final class Inbox {
+    private record Slot(int type, long height, long view) {}
+
+    private static final Comparator<ConsensusMessage> ORDER = Comparator
+            .comparingLong(ConsensusMessage::height)
+            .thenComparingLong(ConsensusMessage::view)
+            .thenComparingInt(message -> message.type().code())
+            .thenComparingInt(ConsensusMessage::sender);
+
+    private final int perSender;
+    private final Map<Integer, Map<Slot, ConsensusMessage>> bySender = new HashMap<>();
+
+    public Inbox(int perSender) {
+        this.perSender = perSender;
+    }
+
+    /** Keeps {@code message}; false when its sender's share is full or the slot is taken. */
+    public boolean add(ConsensusMessage message) {
+        Map<Slot, ConsensusMessage> slots = bySender.computeIfAbsent(message.sender(), s -> new LinkedHashMap<>());
+        Slot slot = new Slot(message.type().code(), message.height(), message.view());
+        if (slots.containsKey(slot) || slots.size() >= perSender) {
+            return false;
+        }
+        slots.put(slot, message);
+        return true;
+    }
+
+    /**
+     * Removes and returns, in (height, view, type, sender) order, every message at or below
+     * {@code height} and {@code view}; drops messages for heights below {@code height}.
+     */
+    public List<ConsensusMessage> takeReady(long height, long view) {
+        List<ConsensusMessage> ready = new ArrayList<>();
+        for (Map<Slot, ConsensusMessage> slots : bySender.values()) {
+            slots.values().removeIf(message -> {
+                if (message.height() < height) {
+                    return true;
+                }
+                if (message.height() == height && message.view() <= view) {
+                    ready.add(message);
+                    return true;
+                }
+                return false;
+            });
+        }
+        ready.sort(ORDER);
+        return ready;
+    }
+
+    public int size() {
+        int size = 0;
+        for (Map<Slot, ConsensusMessage> slots : bySender.values()) {
+            size += slots.size();
+        }
+        return size;
+    }
+}
