@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** The validators from genesis, in order: validator i signs with key i; view v's primary is v mod n. */
+/**
+ * The validators from genesis, in order: validator i signs with key i. The primary of view v at
+ * height h is validator (h - 1 + v) mod n: each height starts with the next validator in turn,
+ * and each view change at a height passes to the one after.
+ */
 public final class ValidatorSet {
     private final List<PublicKey> keys;
     private final Map<PublicKey, Integer> indexOf = new HashMap<>();
@@ -47,8 +51,8 @@ public final class ValidatorSet {
         return index == null ? OptionalInt.empty() : OptionalInt.of(index);
     }
 
-    /** The primary of {@code view}. */
-    public int primary(long view) {
-        return (int) Math.floorMod(view, (long) keys.size());
+    /** The primary of {@code view} at {@code height}. */
+    public int primary(long height, long view) {
+        return (int) Math.floorMod(height - 1 + view, (long) keys.size());
     }
 }

@@ -59,7 +59,6 @@ public final class CoreState {
     boolean awaitingApply;
     boolean workPending;
     int idleTicks;
-    int viewChangesWithoutProgress;
     Optional<io.cairn.consensus.messages.NewView> lastNewView = Optional.empty();
 
     // The next Ready.
@@ -96,9 +95,9 @@ public final class CoreState {
             throw new IllegalStateException("the consensus state is at height " + state.height()
                     + " but the chain ends at " + committedHeight + ": the store lost committed blocks");
         }
-        view = state.view();
-        changingView = state.changingView();
         if (state.height() == committedHeight + 1) {
+            view = state.view();
+            changingView = state.changingView();
             signed = new ArrayList<>(state.signed());
             prepared = state.prepared();
             preparedProposal = state.preparedProposal();
@@ -119,12 +118,13 @@ public final class CoreState {
         return changingView;
     }
 
+    /** The primary of the current view at the current height. */
     public int primary() {
-        return validators.primary(view);
+        return validators.primary(height, view);
     }
 
     public boolean isPrimary(long ofView) {
-        return validators.primary(ofView) == self;
+        return validators.primary(height, ofView) == self;
     }
 
     public Map<DropReason, Long> drops() {
@@ -135,8 +135,9 @@ public final class CoreState {
         drops.merge(reason, 1L, Long::sum);
     }
 
+    /** The request timeout in view v of a height: it doubles with each view change, from the base at view 0. */
     int timeout() {
-        return config.timeoutTicks() << Math.min(viewChangesWithoutProgress, config.maxDoublings());
+        return config.timeoutTicks() << (int) Math.min(view, config.maxDoublings());
     }
 
     /** Whether this validator signed a vote of {@code type} in {@code inView} at this height. */

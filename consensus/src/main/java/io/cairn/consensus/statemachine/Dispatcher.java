@@ -10,11 +10,13 @@ import io.cairn.consensus.messages.PrePrepare;
 import io.cairn.consensus.messages.Prepare;
 import io.cairn.consensus.messages.ViewChange;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Routes each event to its handler. Checks common to every message run here first, cheapest
- * first: a validator, not this node, a height and view within the windows; messages that are
- * early are checked for their signature and kept in the {@link Inbox} until they apply.
+ * first: a validator, not this node, a height within the window. Messages for a later height, or
+ * for a view this node has not entered, are checked for their signature and kept in the
+ * {@link Inbox} until they apply.
  */
 public final class Dispatcher {
     private final CoreState state;
@@ -61,45 +63,49 @@ public final class Dispatcher {
     }
 
     private void onMessage(ConsensusMessage message) {
+        long height = message.height();
         if (!state.validators.contains(message.sender())) {
             state.drop(DropReason.NOT_A_VALIDATOR);
         } else if (message.sender() == state.self) {
             state.drop(DropReason.OWN_MESSAGE);
+        } else if (height < state.height || (height == state.height && state.awaitingApply)) {
+            state.drop(DropReason.STALE_HEIGHT);
+        } else if (height > state.height) {
+            onLater(message);
         } else if (message instanceof ViewChange viewChange) {
             viewChanging.onViewChange(viewChange);
         } else if (message instanceof NewView newView) {
-            viewChanging.onNewView(newView);
+            viewChanging.onNewView(newView); // self-proving, so taken whatever its view
+        } else if (isCurrent(message)) {
+            handle(message);
+        } else if (message.view() < state.view && message.type() != MessageType.COMMIT) {
+            state.drop(DropReason.OLD_VIEW);
         } else {
-            onVote(message);
+            keep(message);
         }
     }
 
-    private void onVote(ConsensusMessage message) {
-        long height = message.height();
-        long view = message.view();
-        if (height < state.height || (height == state.height && state.awaitingApply)) {
-            state.drop(DropReason.STALE_HEIGHT);
-        } else if (height > state.height + state.config.futureHeights()) {
-            state.drop(DropReason.HEIGHT_TOO_FAR_AHEAD);
-            if (state.isValid(message)) {
-                syncing.saw(message.sender(), height); // far behind: time to sync, even if not to keep this
-            }
-        } else if (view > state.view + state.config.futureViews()) {
-            state.drop(DropReason.VIEW_TOO_FAR_AHEAD);
-            if (state.isValid(message)) {
-                viewChanging.sawView(message.sender(), view); // far behind in views: join the others
-            }
-        } else if (height == state.height && isCurrent(message)) {
-            handle(message);
-        } else if (height == state.height && view < state.view && message.type() != MessageType.COMMIT) {
-            state.drop(DropReason.OLD_VIEW);
-        } else if (!state.isValid(message)) {
+    /** A message for a later height: this node is behind, or the sender is ahead of it. */
+    private void onLater(ConsensusMessage message) {
+        if (!state.isValid(message)) {
             state.drop(DropReason.BAD_SIGNATURE);
-        } else {
-            syncing.saw(message.sender(), height);
-            if (!state.inbox.add(message)) {
-                state.drop(DropReason.BUFFER_FULL);
-            }
+            return;
+        }
+        syncing.saw(message.sender(), message.height());
+        if (message instanceof ViewChange viewChange) {
+            certificateOf(viewChange); // it proves the height this node is deciding
+        }
+        if (message.height() > state.height + state.config.futureHeights()) {
+            state.drop(DropReason.HEIGHT_TOO_FAR_AHEAD);
+        } else if (!state.inbox.add(message)) {
+            state.drop(DropReason.BUFFER_FULL);
+        }
+    }
+
+    private void certificateOf(ViewChange viewChange) {
+        if (viewChange.height() == state.height + 1 && viewChange.lastCommit().isPresent()
+                && state.certificates.checkCommit(viewChange.lastCommit().get()).isEmpty()) {
+            normal.onCertificate(viewChange.lastCommit().get(), viewChange.sender());
         }
     }
 
@@ -109,6 +115,22 @@ public final class Dispatcher {
             return message.view() <= state.view && !(message.view() == state.view && state.changingView);
         }
         return message.view() == state.view && !state.changingView;
+    }
+
+    /** A vote for a view this node has not entered: keep it, and note that its sender is there. */
+    private void keep(ConsensusMessage message) {
+        if (!state.isValid(message)) {
+            state.drop(DropReason.BAD_SIGNATURE);
+            return;
+        }
+        if (message.view() > state.view) {
+            viewChanging.sawView(message.sender(), message.view());
+        }
+        if (message.view() > state.view + state.config.futureViews()) {
+            state.drop(DropReason.VIEW_TOO_FAR_AHEAD);
+        } else if (!state.inbox.add(message)) {
+            state.drop(DropReason.BUFFER_FULL);
+        }
     }
 
     private void handle(ConsensusMessage message) {
@@ -121,7 +143,7 @@ public final class Dispatcher {
         }
     }
 
-    /** The node applied the decided block: move to the next height, keeping the view. */
+    /** The node applied the decided block: the next height starts at view 0. */
     private void onApplied(long height) {
         if (!state.awaitingApply || height != state.height) {
             state.drop(DropReason.UNEXPECTED_APPLY);
@@ -129,19 +151,16 @@ public final class Dispatcher {
         }
         state.height = height + 1;
         state.awaitingApply = false;
+        state.view = 0;
+        state.changingView = false;
         state.round = new Round(state.height);
         state.signed.clear();
-        state.prepared = java.util.Optional.empty();
+        state.prepared = Optional.empty();
         state.preparedProposal = new byte[0];
         state.idleTicks = 0;
-        state.viewChangesWithoutProgress = 0;
         state.markDirty();
-        if (state.changingView) {
-            viewChanging.sendViewChange();
-            viewChanging.tryNewView();
-        } else {
-            normal.tryPropose();
-        }
+        viewChanging.reset();
+        normal.tryPropose();
     }
 
     /** Hands over the early messages that now apply, until none do. */

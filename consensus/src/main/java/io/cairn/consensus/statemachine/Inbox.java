@@ -1,6 +1,7 @@
 package io.cairn.consensus.statemachine;
 
 import io.cairn.consensus.messages.ConsensusMessage;
+import io.cairn.consensus.messages.MessageType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,8 +42,9 @@ public final class Inbox {
     }
 
     /**
-     * Removes and returns, in (height, view, type, sender) order, every message at or below
-     * {@code height} and {@code view}; drops messages for heights below {@code height}.
+     * Removes and returns, in (height, view, type, sender) order, the messages for {@code height}:
+     * view changes and new views of any view, other messages of views up to {@code view}. Drops
+     * messages for heights below {@code height}.
      */
     public List<ConsensusMessage> takeReady(long height, long view) {
         List<ConsensusMessage> ready = new ArrayList<>();
@@ -51,7 +53,8 @@ public final class Inbox {
                 if (message.height() < height) {
                     return true;
                 }
-                if (message.height() == height && message.view() <= view) {
+                boolean viewChange = message.type() == MessageType.VIEW_CHANGE || message.type() == MessageType.NEW_VIEW;
+                if (message.height() == height && (viewChange || message.view() <= view)) {
                     ready.add(message);
                     return true;
                 }

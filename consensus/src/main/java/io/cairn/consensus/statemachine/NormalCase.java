@@ -52,7 +52,7 @@ final class NormalCase {
 
     void onPrePrepare(PrePrepare prePrepare) {
         long view = prePrepare.view();
-        if (prePrepare.sender() != state.validators.primary(view)) {
+        if (prePrepare.sender() != state.validators.primary(state.height, view)) {
             state.drop(DropReason.NOT_FROM_PRIMARY);
             return;
         }
@@ -109,7 +109,7 @@ final class NormalCase {
         Vote vote = prepare.vote();
         Optional<Vote> prePrepare = state.round.prePrepare(vote.view());
         if (prePrepare.isPresent() && !prePrepare.get().digest().equals(vote.digest())) {
-            Vote claim = prepare.primaryVote(state.validators.primary(vote.view()));
+            Vote claim = prepare.primaryVote(state.validators.primary(vote.height(), vote.view()));
             if (!state.certificates.isValid(claim)) {
                 state.drop(DropReason.BAD_SIGNATURE);
                 return;

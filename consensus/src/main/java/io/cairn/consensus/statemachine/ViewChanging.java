@@ -1,6 +1,5 @@
 package io.cairn.consensus.statemachine;
 
-import io.cairn.consensus.messages.CommitCertificate;
 import io.cairn.consensus.messages.MessageType;
 import io.cairn.consensus.messages.NewView;
 import io.cairn.consensus.messages.PrePrepare;
@@ -13,14 +12,16 @@ import io.cairn.consensus.validation.ViewChangeValidator;
 import io.cairn.crypto.Signature;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * PBFT's view change (section 4.4): the request timer, VIEW-CHANGE with the highest prepared
- * certificate, joining when f + 1 validators ask for later views, and NEW-VIEW, built by the new
- * primary and recomputed by every backup from its proof.
+ * PBFT's view change (section 4.4), scoped to the height being decided: the request timer,
+ * VIEW-CHANGE with the highest prepared certificate, joining when f + 1 validators ask for later
+ * views, and NEW-VIEW, built by the new primary and recomputed by every backup from its proof.
+ * Once the height is decided, the next one starts again at view 0.
  */
 final class ViewChanging {
     private static final Signature UNSIGNED = Signature.wrap(new byte[Signature.SIZE]);
@@ -28,9 +29,9 @@ final class ViewChanging {
     private final CoreState state;
     private final Syncing syncing;
     private final ViewChangeValidator checks;
+    /** The highest view each validator has shown at this height in a valid message of any kind. */
+    private final Map<Integer, Long> seenViews = new HashMap<>();
     private NormalCase normal;
-    /** The highest view each validator has shown in a valid message of any kind. */
-    private final Map<Integer, Long> seenViews = new java.util.HashMap<>();
 
     ViewChanging(CoreState state, Syncing syncing) {
         this.state = state;
@@ -45,6 +46,13 @@ final class ViewChanging {
 
     Syncing syncing() {
         return syncing;
+    }
+
+    /** A new height: its views start from nothing. */
+    void reset() {
+        seenViews.clear();
+        state.viewChanges.forgetBefore(Long.MAX_VALUE);
+        state.lastNewView = Optional.empty();
     }
 
     /**
@@ -71,7 +79,6 @@ final class ViewChanging {
         }
         state.view = target;
         state.changingView = true;
-        state.viewChangesWithoutProgress++;
         state.idleTicks = 0;
         state.lastNewView = Optional.empty();
         state.forgetSignedBefore(target);
@@ -86,14 +93,15 @@ final class ViewChanging {
     void sendViewChange() {
         Optional<PreparedCertificate> prepared = state.prepared.filter(p -> p.height() == state.height);
         byte[] proposal = prepared.isPresent() ? state.preparedProposal : new byte[0];
-        Optional<CommitCertificate> lastCommit = state.height == 1 ? Optional.empty() : state.lastCommit;
-        ViewChange unsigned = new ViewChange(state.view, state.height, lastCommit, prepared, state.self, UNSIGNED, proposal);
-        ViewChange signed = new ViewChange(state.view, state.height, lastCommit, prepared, state.self,
+        ViewChange unsigned = new ViewChange(state.view, state.height, state.lastCommit.filter(c -> state.height > 1),
+                prepared, state.self, UNSIGNED, proposal);
+        ViewChange signed = new ViewChange(state.view, state.height, unsigned.lastCommit(), prepared, state.self,
                 state.signBytes(unsigned.signBytes(state.config.chainId())), proposal);
         state.viewChanges.add(signed);
         state.broadcast(signed);
     }
 
+    /** A VIEW-CHANGE for the current height (the dispatcher holds those for later heights). */
     void onViewChange(ViewChange viewChange) {
         long target = viewChange.newView();
         if (target < state.view || (target == state.view && !state.changingView)) {
@@ -103,37 +111,26 @@ final class ViewChanging {
             state.drop(DropReason.OLD_VIEW);
             return;
         }
+        if (!state.isValid(viewChange)) {
+            state.drop(DropReason.BAD_SIGNATURE);
+            return;
+        }
         if (target > state.view + state.config.futureViews()) {
             state.drop(DropReason.VIEW_TOO_FAR_AHEAD);
-            if (state.isValid(viewChange)) {
-                sawView(viewChange.sender(), target);
-            }
+            sawView(viewChange.sender(), target);
             return;
         }
         boolean keepProposal = state.isPrimary(target) && viewChange.hasPreparedProposal();
-        if (checks.problem(viewChange, keepProposal).isPresent() || !state.isValid(viewChange)) {
+        if (checks.problem(viewChange, keepProposal).isPresent()) {
             state.drop(DropReason.INVALID_VIEW_CHANGE);
             return;
         }
         state.viewChanges.add(keepProposal ? viewChange : viewChange.withoutProposal());
-        learn(viewChange);
         join();
         tryNewView();
     }
 
-    /** What a valid view change shows: the sender's height, and a certificate this node may lack. */
-    private void learn(ViewChange viewChange) {
-        syncing.saw(viewChange.sender(), viewChange.height());
-        viewChange.lastCommit().ifPresent(certificate -> {
-            if (certificate.height() == state.height) {
-                normal.onCertificate(certificate, viewChange.sender());
-            } else if (certificate.height() > state.height) {
-                syncing.behind(certificate.height(), List.of(viewChange.sender()));
-            }
-        });
-    }
-
-    /** Validator {@code sender} signed a message for {@code view}, further ahead than the windows keep. */
+    /** Validator {@code sender} signed a message for {@code view} at this height. */
     void sawView(int sender, long view) {
         seenViews.merge(sender, view, Math::max);
         join();
@@ -141,8 +138,8 @@ final class ViewChanging {
 
     /**
      * f + 1 validators asking for (or already in) later views include an honest one: join the
-     * smallest such view (PBFT section 4.5.2, liveness). A node that fell far behind in views
-     * catches up the same way; the primary of the view it joins resends it the NEW-VIEW.
+     * smallest such view (PBFT section 4.5.2, liveness). A node that fell behind in views catches
+     * up the same way; the primary of the view it joins resends it the NEW-VIEW.
      */
     private void join() {
         while (true) {
@@ -170,13 +167,10 @@ final class ViewChanging {
         if (proof.size() < state.quorum) {
             return;
         }
-        long highest = proof.stream().mapToLong(ViewChange::height).max().orElseThrow();
-        if (highest > state.height) {
-            syncing.behind(highest - 1, proof.stream().filter(v -> v.height() == highest).map(ViewChange::sender).toList());
-            return;
-        }
-        Optional<Proposal> proposal = proposalFor(proof);
-        if (proposal.isEmpty() && NewViewRules.highestPrepared(proof, state.height, state.config.plantedBug()).isPresent()) {
+        Optional<ViewChange> chosen = NewViewRules.highestPrepared(proof, state.height, state.config.plantedBug());
+        Optional<Proposal> proposal = chosen.isPresent() ? reproposal(chosen.get())
+                : state.workPending ? state.builder.build(state.height, target) : Optional.empty();
+        if (chosen.isPresent() && proposal.isEmpty()) {
             return; // must re-propose a block it does not have yet; a view change carrying it may still come
         }
         Optional<PrePrepare> prePrepare = Optional.empty();
@@ -198,21 +192,18 @@ final class ViewChanging {
         prePrepare.ifPresent(normal::accept);
     }
 
-    /** The block the new view must re-propose, or a fresh one when it is free to choose. */
-    private Optional<Proposal> proposalFor(List<ViewChange> proof) {
-        Optional<ViewChange> chosen = NewViewRules.highestPrepared(proof, state.height, state.config.plantedBug());
-        if (chosen.isEmpty()) {
-            return state.workPending ? state.builder.build(state.height, state.view) : Optional.empty();
-        }
-        PreparedCertificate certificate = chosen.get().prepared().orElseThrow();
-        Optional<byte[]> bytes = chosen.get().hasPreparedProposal()
-                ? Optional.of(chosen.get().preparedProposal()) : normal.knownProposal(certificate.digest());
+    /** The block of the highest prepared certificate, from the view change that carried it or from memory. */
+    private Optional<Proposal> reproposal(ViewChange chosen) {
+        PreparedCertificate certificate = chosen.prepared().orElseThrow();
+        Optional<byte[]> bytes = chosen.hasPreparedProposal()
+                ? Optional.of(chosen.preparedProposal()) : normal.knownProposal(certificate.digest());
         return bytes.map(b -> new Proposal(b, certificate.digest()));
     }
 
+    /** A NEW-VIEW for the current height. */
     void onNewView(NewView newView) {
         long target = newView.view();
-        if (newView.sender() != state.validators.primary(target)) {
+        if (newView.sender() != state.validators.primary(state.height, target)) {
             state.drop(DropReason.NOT_FROM_PRIMARY);
             return;
         }
@@ -220,28 +211,20 @@ final class ViewChanging {
             state.drop(DropReason.OLD_VIEW);
             return;
         }
-        if (!state.isValid(newView) || checks.problem(newView).isPresent()) {
+        if (!state.isValid(newView)) {
+            state.drop(DropReason.BAD_SIGNATURE);
+            return;
+        }
+        if (checks.problem(newView).isPresent()) {
             state.drop(DropReason.INVALID_NEW_VIEW);
             return;
         }
-        newView.viewChanges().forEach(this::learn);
-        if (state.awaitingApply) {
-            return; // the height just decided; the view change will be seen again after it is applied
-        }
         if (target > state.view) {
-            state.viewChangesWithoutProgress++;
             state.forgetSignedBefore(target);
             state.round.forgetPreparesBefore(target);
         }
-        state.view = target;
         enter(target);
-        newView.prePrepare().ifPresent(prePrepare -> {
-            if (prePrepare.height() == state.height) {
-                normal.acceptIfValid(prePrepare);
-            } else if (prePrepare.height() > state.height && !state.inbox.add(prePrepare)) {
-                state.drop(DropReason.BUFFER_FULL);
-            }
-        });
+        newView.prePrepare().ifPresent(normal::acceptIfValid);
     }
 
     private void enter(long target) {
@@ -251,5 +234,4 @@ final class ViewChanging {
         state.viewChanges.forgetBefore(target + 1);
         state.markDirty();
     }
-
 }

@@ -42,9 +42,10 @@ public final class CertificateVerifier {
     /** Empty when the primary of its view signed the PRE-PREPARE and a quorum signed PREPARE. */
     public Optional<String> checkPrepared(PreparedCertificate certificate) {
         Vote prePrepare = certificate.prePrepare();
-        if (prePrepare.sender() != validators.primary(prePrepare.view())) {
+        int primary = validators.primary(prePrepare.height(), prePrepare.view());
+        if (prePrepare.sender() != primary) {
             return Optional.of("the pre-prepare of view " + prePrepare.view() + " is from validator "
-                    + prePrepare.sender() + ", not the primary " + validators.primary(prePrepare.view()));
+                    + prePrepare.sender() + ", not the primary " + primary);
         }
         if (!isValid(prePrepare)) {
             return Optional.of("the pre-prepare signature does not verify");

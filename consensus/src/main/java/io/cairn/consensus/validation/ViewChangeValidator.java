@@ -79,17 +79,17 @@ public final class ViewChangeValidator {
     }
 
     /**
-     * A NEW-VIEW needs a quorum of sound view changes for its view from distinct validators, its
-     * height must be the highest among them, and its PRE-PREPARE must re-propose the block of the
-     * highest prepared certificate at that height (PBFT section 4.4), or be from this view's primary.
+     * A NEW-VIEW needs a quorum of sound view changes for its height and view from distinct
+     * validators, and its PRE-PREPARE must re-propose the block of the highest prepared certificate
+     * among them (PBFT section 4.4); any PRE-PREPARE must be the primary's for this height and view.
      */
     public Optional<String> problem(NewView newView) {
         List<ViewChange> proof = newView.viewChanges();
         Set<Integer> senders = new HashSet<>();
-        long highest = 0;
         for (ViewChange viewChange : proof) {
-            if (viewChange.newView() != newView.view() || !senders.add(viewChange.sender())) {
-                return Optional.of("the proof holds a view change for another view, or two from one validator");
+            if (viewChange.newView() != newView.view() || viewChange.height() != newView.height()
+                    || !senders.add(viewChange.sender())) {
+                return Optional.of("the proof holds a view change for another view or height, or two from one validator");
             }
             if (!certificates.isValidSigned(viewChange)) {
                 return Optional.of("a view change in the proof is not signed by its sender");
@@ -98,13 +98,9 @@ public final class ViewChangeValidator {
             if (problem.isPresent()) {
                 return Optional.of("view change from " + viewChange.sender() + ": " + problem.get());
             }
-            highest = Math.max(highest, viewChange.height());
         }
         if (senders.size() < quorum) {
             return Optional.of(senders.size() + " view changes, a quorum is " + quorum);
-        }
-        if (newView.height() != highest) {
-            return Optional.of("height " + newView.height() + " is not the highest in the proof (" + highest + ")");
         }
         Optional<PrePrepare> prePrepare = newView.prePrepare();
         Optional<ViewChange> chosen = NewViewRules.highestPrepared(proof, newView.height(), plantedBug);
@@ -117,7 +113,7 @@ public final class ViewChangeValidator {
         if (prePrepare.isPresent()) {
             PrePrepare proposal = prePrepare.get();
             if (proposal.height() != newView.height() || proposal.view() != newView.view()
-                    || proposal.sender() != validators.primary(newView.view())
+                    || proposal.sender() != validators.primary(newView.height(), newView.view())
                     || !certificates.isValid(proposal.vote())) {
                 return Optional.of("its pre-prepare is not the primary's for this height and view");
             }
