@@ -100,12 +100,17 @@ public final class CoreHarness {
 
     /** Stores the block decided at {@code height} (if one was) and acknowledges it to the core. */
     public Ready applied(long height) {
+        storeDecided(height);
+        return step(new Event.Applied(height));
+    }
+
+    /** Stores the block decided at {@code height}, if one was and it is next: a crash may follow before the acknowledgement. */
+    public void storeDecided(long height) {
         Decision decision = decided.get(height);
         if (decision != null && height == storeHeight + 1) {
             storeHeight = height;
             storeCertificate = Optional.of(decision.certificate());
         }
-        return step(new Event.Applied(height));
     }
 
     public PbftCore core() {
