@@ -16,6 +16,8 @@ final class Syncing {
     private final Map<Integer, Long> peerHeights = new HashMap<>();
     private long target;
     private int cooldown;
+    /** The peers named in the last request: a repeat names them again when no peer has shown a later height. */
+    private List<Integer> holders = List.of();
 
     Syncing(CoreState state) {
         this.state = state;
@@ -47,6 +49,9 @@ final class Syncing {
         if (targetHeight > target || cooldown == 0) {
             target = Math.max(target, targetHeight);
             cooldown = state.config.timeoutTicks();
+            if (!peers.isEmpty()) {
+                holders = List.copyOf(peers);
+            }
             state.requestSync(new SyncRequest(state.height, target, peers));
         }
     }
@@ -56,7 +61,8 @@ final class Syncing {
             cooldown--;
         }
         if (target >= state.height && cooldown == 0 && !state.awaitingApply) {
-            behind(target, peersAtOrAbove(target + 1));
+            List<Integer> peers = peersAtOrAbove(target + 1);
+            behind(target, peers.isEmpty() ? holders : peers);
         }
     }
 
