@@ -43,7 +43,7 @@ final class RandomTraffic {
         }
         int kind = random.nextInt(20);
         if (kind < 5) {
-            return messages.prePrepare(h, v, block, random.nextInt(5) > 0 ? primary(v) : other());
+            return messages.prePrepare(h, v, block, random.nextInt(5) > 0 ? primary(h, v) : other());
         } else if (kind < 12) {
             return messages.prepare(h, v, Blocks.digest(block), other());
         } else if (kind < 17) {
@@ -70,8 +70,8 @@ final class RandomTraffic {
         return sender >= self ? sender + 1 : sender;
     }
 
-    private int primary(long view) {
-        return messages.validators().primary(view);
+    private int primary(long height, long view) {
+        return messages.validators().primary(height, view);
     }
 
     private ViewChange viewChange(long newView, long height, int from) {
@@ -89,7 +89,7 @@ final class RandomTraffic {
 
     /** A NEW-VIEW from the view's primary over the others' view changes; its proposal is mostly the one required. */
     private ConsensusMessage newView(long view, long height) {
-        int primary = primary(view);
+        int primary = primary(height, view);
         List<ViewChange> proof = new ArrayList<>();
         for (int sender = 0; sender < 4; sender++) {
             if (sender != self) {

@@ -13,19 +13,23 @@ import org.junit.jupiter.api.Test;
 /** The validators from genesis. Reference: PBFT section 4.1 (the primary of view v is v mod |R|). */
 class ValidatorSetTest {
     @Test
-    void thePrimaryOfAViewIsTheViewModuloN() {
+    void eachHeightStartsWithTheNextValidatorAndEachViewPassesToTheOneAfter() {
         for (int n = 1; n <= 7; n++) {
             ValidatorSet validators = TestValidators.of(n);
-            for (long view = 0; view < 4L * n; view++) {
-                assertThat(validators.primary(view)).as("n = %d, view %d", n, view).isEqualTo((int) (view % n));
+            for (long height = 1; height <= 3L * n; height++) {
+                for (long view = 0; view < 4L * n; view++) {
+                    assertThat(validators.primary(height, view)).as("n = %d, height %d, view %d", n, height, view)
+                            .isEqualTo((int) ((height - 1 + view) % n));
+                }
             }
         }
     }
 
     @Test
-    void thePrimaryOfTheLargestViewIsStillAValidator() {
+    void thePrimaryOfTheLargestHeightAndViewIsStillAValidator() {
         ValidatorSet validators = TestValidators.of(4);
-        assertThat(validators.primary(Long.MAX_VALUE)).isEqualTo((int) (Long.MAX_VALUE % 4));
+        assertThat(validators.primary(Long.MAX_VALUE, Long.MAX_VALUE)).isBetween(0, 3);
+        assertThat(validators.primary(1, Long.MAX_VALUE)).isEqualTo((int) (Long.MAX_VALUE % 4));
     }
 
     @Test

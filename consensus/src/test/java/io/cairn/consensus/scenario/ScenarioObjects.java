@@ -130,9 +130,9 @@ final class ScenarioObjects {
         long view = line.number("v");
         Hash digest = block(line.option("block"));
         KeyPair primaryKey = line.optional("primary-sig").map(s -> badSignature(line, s))
-                .orElse(TestValidators.key(messages.validators().primary(view)));
+                .orElse(TestValidators.key(messages.validators().primary(height, view)));
         Signature primary = messages.vote(MessageType.PRE_PREPARE, height, view, digest,
-                messages.validators().primary(view), primaryKey).signature();
+                messages.validators().primary(height, view), primaryKey).signature();
         return new Prepare(messages.vote(MessageType.PREPARE, height, view, digest, from, key), primary);
     }
 

@@ -93,7 +93,7 @@ final class ScenarioRender {
             text = "pre-prepare " + voteFields(p.vote()) + " block=" + attached(p.proposal()) + digest;
         } else if (message instanceof Prepare p) {
             text = "prepare " + voteFields(p.vote()) + " block=" + block(p.vote().digest())
-                    + (verifies(p.primaryVote(validators.primary(p.view()))) ? "" : " primary-sig=bad");
+                    + (verifies(p.primaryVote(validators.primary(p.height(), p.view()))) ? "" : " primary-sig=bad");
         } else if (message instanceof Commit c) {
             text = "commit " + voteFields(c.vote()) + " block=" + block(c.vote().digest());
         } else if (message instanceof ViewChange v) {

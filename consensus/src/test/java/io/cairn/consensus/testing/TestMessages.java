@@ -71,7 +71,7 @@ public final class TestMessages {
 
     /** A PREPARE carrying the primary's signature of the PRE-PREPARE for the same block, as honest ones do. */
     public Prepare prepare(long height, long view, Hash digest, int from) {
-        Vote primaryVote = vote(MessageType.PRE_PREPARE, height, view, digest, validators.primary(view));
+        Vote primaryVote = vote(MessageType.PRE_PREPARE, height, view, digest, validators.primary(height, view));
         return new Prepare(vote(MessageType.PREPARE, height, view, digest, from), primaryVote.signature());
     }
 
@@ -85,7 +85,7 @@ public final class TestMessages {
         for (int signer : signers) {
             prepares.add(vote(MessageType.PREPARE, height, view, digest, signer));
         }
-        Vote prePrepare = vote(MessageType.PRE_PREPARE, height, view, digest, validators.primary(view));
+        Vote prePrepare = vote(MessageType.PRE_PREPARE, height, view, digest, validators.primary(height, view));
         return PreparedCertificate.of(prePrepare, prepares);
     }
 
