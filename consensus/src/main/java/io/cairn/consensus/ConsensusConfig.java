@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * One validator's consensus settings. Timeouts are in ticks: the node decides how long a tick is.
  *
- * @param timeoutTicks base request timeout; it doubles with each view change without progress,
- *     up to {@code 2^maxDoublings} times, and resets once a block commits
+ * @param timeoutTicks base request timeout, that of view 0; it doubles with each view change at a
+ *     height, up to {@code 2^maxDoublings} times, and is back at the base for the next height
  * @param futureHeights how many heights ahead messages are kept for later
  * @param futureViews how many views ahead messages are kept or view changes accepted
  * @param inboxPerSender how many early messages are kept per validator

@@ -1,8 +1,9 @@
 /**
  * PBFT (Castro and Liskov, OSDI 1999) for blocks, as a pure state machine in the manner of etcd's
  * raft: {@link io.cairn.consensus.PbftCore} never sends, sleeps, reads a clock, draws randomness
- * or touches a disk. Heights are PBFT's sequence numbers, decided one at a time; the primary of
- * view v is validator v mod n; views carry over from height to height.
+ * or touches a disk. Heights are PBFT's sequence numbers, decided one at a time. Views are
+ * numbered per height: every height starts at view 0, and the primary of view v at height h is
+ * validator (h - 1 + v) mod n.
  *
  * <h2>Driving a core</h2>
  * One thread owns a core. Network handlers only decode messages and enqueue them; a timer only

@@ -135,17 +135,25 @@ class DropReasonsTest {
                 messages.viewChange(1, 2, Optional.of(messages.commits(1, 0, A, 0, 2)), Optional.empty(), new byte[0], 2),
                 messages.viewChange(1, 2, Optional.of(last), Optional.of(weak), new byte[0], 2),
                 messages.viewChange(1, 2, Optional.of(last), Optional.of(otherHeight), new byte[0], 2),
-                messages.viewChange(1, 2, Optional.of(last), Optional.of(sameView), new byte[0], 2),
-                messages.viewChange(1, 2, Optional.of(last), Optional.empty(), new byte[0], 2, TestValidators.forger()),
-                messages.viewChange(1, 1, Optional.of(last), Optional.empty(), new byte[0], 2)); // height 1 has no previous block
+                messages.viewChange(1, 2, Optional.of(last), Optional.of(sameView), new byte[0], 2));
         for (ViewChange viewChange : unsound) {
             assertIgnored(viewChange, DropReason.INVALID_VIEW_CHANGE);
         }
+        // Its own signature is checked first, and counted like any message's.
+        assertIgnored(messages.viewChange(1, 2, Optional.of(last), Optional.empty(), new byte[0], 2, TestValidators.forger()),
+                DropReason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void aViewChangeForHeightOneWithACertificateOfAPreviousBlock() {
+        harness.start(); // at height 1: a view change for height 1 is current, not stale
+        assertIgnored(messages.viewChange(1, 1, Optional.of(messages.commits(1, 0, A, 0, 2, 3)), Optional.empty(),
+                new byte[0], 2), DropReason.INVALID_VIEW_CHANGE);
     }
 
     @Test
     void aViewChangeToThisPrimaryWithTheWrongBlockAttached() {
-        harness.start(); // validator 1 is the primary of view 1 and keeps attached blocks
+        harness.start(); // validator 1 is the primary of view 1 at height 1 and keeps attached blocks
         ViewChange wrongBlock = messages.viewChange(1, 1, Optional.empty(),
                 Optional.of(messages.prepared(1, 0, A, 0, 2, 3)), Blocks.bytes("B"), 2);
         assertIgnored(wrongBlock, DropReason.INVALID_VIEW_CHANGE);
@@ -174,14 +182,16 @@ class DropReasonsTest {
         CoreHarness small = new CoreHarness(new ConsensusConfig(TestValidators.CHAIN_ID, TestValidators.of(4), 1, 10,
                 6, 4, 16, 2, ConsensusConfig.PlantedBug.NONE));
         small.start();
-        // Votes for views not entered yet, at this height (later heights from two validators would start a sync).
+        // Votes for views not entered yet, at this height, from one validator; early messages from a
+        // second one are for a later height. (f + 1 = 2 validators in later views would make it join
+        // them, and f + 1 at later heights would start a sync: either would produce outputs.)
         small.deliver(messages.commit(1, 1, A, 2));
         small.deliver(messages.commit(1, 2, A, 2));
         assertIgnored(small, new Event.Received(messages.commit(1, 3, A, 2)), DropReason.BUFFER_FULL);
         // Another validator's share is its own.
-        assertIgnored(small, new Event.Received(messages.commit(1, 3, A, 3)), null);
+        assertIgnored(small, new Event.Received(messages.commit(2, 0, A, 3)), null);
         // One message per (type, height, view): a second one for a taken slot is not kept either.
-        assertIgnored(small, new Event.Received(messages.commit(1, 3, B, 3)), DropReason.BUFFER_FULL);
+        assertIgnored(small, new Event.Received(messages.commit(2, 0, B, 3)), DropReason.BUFFER_FULL);
     }
 
     private void assertIgnored(io.cairn.consensus.messages.ConsensusMessage message, DropReason reason) {

@@ -26,7 +26,7 @@ class FloodTest {
 
     @Test
     void tenThousandEarlyMessagesFromOneValidatorKeepOnlyItsShareAndHonestOnesStillCount() {
-        CoreHarness harness = CoreHarness.of(4, 1, 10);
+        CoreHarness harness = CoreHarness.of(4, 2, 10);
         harness.start();
         // Validator 3 sends COMMITs for every height and view in the windows, each for another block:
         // 4 heights x 17 views = 68 slots, more than its share of 64.
@@ -39,9 +39,12 @@ class FloodTest {
         assertThat(harness.drops(DropReason.BUFFER_FULL)).isEqualTo(FLOOD - 64);
         assertThat(harness.core().drops()).containsOnlyKeys(DropReason.BUFFER_FULL);
 
-        // Honest validators 0 and 2 are already at height 2; their early messages are kept.
-        harness.deliver(messages.prePrepare(2, 0, "B", 0));
-        for (int sender : new int[] {0, 2}) {
+        // Honest validators 0 and 1 are already at height 2, whose first primary is validator 1
+        // ((2 - 1 + 0) mod 4); their early messages are kept.
+        int primary = messages.validators().primary(2, 0);
+        assertThat(primary).isEqualTo(1);
+        harness.deliver(messages.prePrepare(2, 0, "B", primary));
+        for (int sender : new int[] {0, 1}) {
             harness.deliver(messages.prepare(2, 0, B, sender));
             harness.deliver(messages.commit(2, 0, B, sender));
         }
@@ -78,13 +81,14 @@ class FloodTest {
         assertThat(harness.core().changingView()).isFalse();
     }
 
+    /** Validator 2 decides height 1 with validators 0 (its primary) and 1. */
     private void decideHeightOne(CoreHarness harness) {
         harness.deliver(messages.prePrepare(1, 0, "A", 0));
-        for (int sender : new int[] {0, 2}) {
+        for (int sender : new int[] {0, 1}) {
             harness.deliver(messages.prepare(1, 0, A, sender));
         }
         harness.deliver(messages.commit(1, 0, A, 0));
-        Ready decided = harness.deliver(messages.commit(1, 0, A, 2));
+        Ready decided = harness.deliver(messages.commit(1, 0, A, 1));
         assertThat(decided.decisions()).singleElement().satisfies(decision -> assertThat(decision.height()).isEqualTo(1));
     }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A core rebuilt from what it persisted never contradicts what it sent before the crash.
  * Reference: PBFT section 4.2 and 4.5 (replicas log what they send; a recovered replica must not
- * send conflicting messages) and section 4.4 (views only move forward).
+ * send conflicting messages) and section 4.4 (views only move forward within a height; the next
+ * height starts again at view 0).
  */
 class RestartSafetyTest {
     private static final Hash A = Blocks.digest("A");
@@ -99,7 +100,7 @@ class RestartSafetyTest {
     }
 
     @Test
-    void aCrashAfterStoringADecidedBlockResumesAtTheNextHeightInTheSameView() {
+    void aCrashAfterStoringADecidedBlockResumesAtTheNextHeightInViewZero() {
         CoreHarness harness = CoreHarness.of(4, 1, 10);
         harness.start();
         harness.deliver(messages.viewChange(2, 1, 2));
@@ -110,12 +111,21 @@ class RestartSafetyTest {
         harness.deliver(messages.prepare(1, 2, A, 3));
         harness.deliver(messages.commit(1, 2, A, 2));
         assertThat(harness.deliver(messages.commit(1, 2, A, 3)).decisions()).hasSize(1);
+        assertThat(harness.persisted().orElseThrow().view()).isEqualTo(2);
 
         harness.storeDecided(1); // stored, then the crash: never acknowledged
         Ready resumed = harness.restart();
-        assertThat(resumed.persist()).hasValue(new DurableState(2, 2, false, List.of(), Optional.empty(), new byte[0]));
+        // Views are per height: (1, 2) persisted, (2, 0) resumed, which is ahead, as if the block had been acknowledged.
+        assertThat(resumed.persist()).hasValue(DurableState.initial(2));
         assertThat(harness.core().height()).isEqualTo(2);
-        assertThat(harness.core().view()).isEqualTo(2);
+        assertThat(harness.core().view()).isZero();
+        assertThat(harness.core().changingView()).isFalse();
+
+        // Validator 1 is the first primary of height 2, (2 - 1 + 0) mod 4, and proposes there.
+        harness.builder().propose("B");
+        Ready proposed = harness.step(new Event.WorkPending(true));
+        assertThat(proposed.messages()).first().satisfies(o -> assertThat(o.message())
+                .isEqualTo(messages.prePrepare(2, 0, "B", 1)));
     }
 
     @Test

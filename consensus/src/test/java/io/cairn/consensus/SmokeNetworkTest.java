@@ -25,6 +25,8 @@ class SmokeNetworkTest {
         final int index;
         PbftCore core;
         final List<Hash> chain = new ArrayList<>();
+        /** The decided blocks as text, "h{height}v{view}p{proposer}", as the builder below makes them. */
+        final List<String> blocks = new ArrayList<>();
         boolean alive = true;
 
         Node(int index) {
@@ -83,6 +85,8 @@ class SmokeNetworkTest {
         }
         Node a = nodes.get((primary + 1) % n);
         Node b = nodes.get((primary + 2) % n);
+        // On the silent validator's turns as first primary the others changed view to decide.
+        assertThat(a.blocks.subList((int) before, a.blocks.size())).anyMatch(block -> !block.contains("v0p"));
         int common = Math.min(a.chain.size(), b.chain.size());
         assertThat(a.chain.subList(0, common)).isEqualTo(b.chain.subList(0, common));
     }
@@ -123,6 +127,7 @@ class SmokeNetworkTest {
         }
         for (Ready.Decision decision : ready.decisions()) {
             node.chain.add(decision.proposal().digest());
+            node.blocks.add(new String(decision.proposal().bytes(), StandardCharsets.UTF_8));
             handle(node, node.core.step(new Event.Applied(decision.height())), queue, n);
         }
     }

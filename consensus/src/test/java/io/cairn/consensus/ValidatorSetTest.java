@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** The validators from genesis. Reference: PBFT section 4.1 (the primary of view v is v mod |R|). */
+/**
+ * The validators from genesis. Reference: PBFT section 4.1 (the primary of view v is v mod |R|);
+ * Cairn numbers views per height, so the primary of view v at height h is (h - 1 + v) mod n.
+ */
 class ValidatorSetTest {
     @Test
     void eachHeightStartsWithTheNextValidatorAndEachViewPassesToTheOneAfter() {

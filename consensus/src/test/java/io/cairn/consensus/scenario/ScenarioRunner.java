@@ -31,7 +31,7 @@ import java.util.OptionalInt;
  * at any time:
  *   builder X | builder none       what the ProposalBuilder offers (block X at any height and view)
  *   invalid X                      the ProposalValidator rejects block X
- *   let NAME prepared h= v= block= signers=a,b,c    a prepared certificate (pre-prepare by v's primary)
+ *   let NAME prepared h= v= block= signers=a,b,c    a prepared certificate (pre-prepare by the primary of h, v)
  *   let NAME commits h= v= block= signers=a,b,c     a commit certificate
  *   let NAME &lt;message&gt; from=I       a message, to send later or use in a NEW-VIEW's proof or evidence
  * events (each starts a step):
@@ -49,6 +49,7 @@ import java.util.OptionalInt;
  *   out evidence validator=I first=NAME second=NAME
  *   expect drop REASON [count=N]   the step's drop counters (all of them, exactly)
  *   expect view V | expect height H | expect changing yes|no
+ *   expect primary I               the primary of the core's current height and view
  * messages:
  *   pre-prepare h= v= block=X [digest=Y]     prepare h= v= block=X [primary-sig=bad]     commit h= v= block=X
  *   view-change v= h= [last=NAME] [prepared=NAME] [attach=X]
@@ -225,6 +226,8 @@ final class ScenarioRunner {
             case "height" -> afterOutputs(() -> check(line, "height", harness.core().height(), Long.parseLong(line.word(2))));
             case "changing" -> afterOutputs(() -> check(line, "changing view", harness.core().changingView(),
                     line.word(2).equals("yes")));
+            case "primary" -> afterOutputs(() -> check(line, "primary", harness.core().primary(),
+                    Integer.parseInt(line.word(2))));
             default -> throw line.error("unknown expectation " + line.word(1));
         }
     }

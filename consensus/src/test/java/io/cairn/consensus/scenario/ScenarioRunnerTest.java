@@ -86,6 +86,13 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void failsOnAWrongPrimary() {
+        assertThatCode(() -> ScenarioRunner.run("primary", HEADER + "expect primary 0\n")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ScenarioRunner.run("primary", HEADER + "expect primary 1\n"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("expected primary 1, was 0");
+    }
+
+    @Test
     void refusesAnOptionItDoesNotKnow() {
         String script = HEADER + "in  pre-prepare h=1 v=0 block=A from=0 viw=3\n";
         assertThatThrownBy(() -> ScenarioRunner.run("typo", script)).isInstanceOf(IllegalArgumentException.class)
