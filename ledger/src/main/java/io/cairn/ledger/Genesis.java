@@ -14,8 +14,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Everything a chain starts from. Validators are ordered: the primary of view v is
- * {@code validators.get(v mod n)}, and commit certificates name validators by index. The
+ * Everything a chain starts from. Validators are ordered: the primary of view v at height h is
+ * {@code validators.get((h - 1 + v) mod n)}, and commit certificates name validators by index. The
  * genesis hash is the parent hash of block 1, so a chain is bound to its genesis.
  * Errors name the JSON field they come from (for example {@code validators[2].publicKey}).
  */

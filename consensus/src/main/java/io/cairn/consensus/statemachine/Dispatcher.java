@@ -109,10 +109,13 @@ public final class Dispatcher {
         }
     }
 
-    /** Votes of the current view count now; commits of any earlier view too (a certificate is final). */
+    /**
+     * Votes of the current view count now. Commits of any view up to it count too, even while this
+     * node is changing to it (it may have missed the NEW-VIEW): a quorum of them is final anyway.
+     */
     private boolean isCurrent(ConsensusMessage message) {
         if (message.type() == MessageType.COMMIT) {
-            return message.view() <= state.view && !(message.view() == state.view && state.changingView);
+            return message.view() <= state.view;
         }
         return message.view() == state.view && !state.changingView;
     }
