@@ -134,6 +134,7 @@ public final class Dispatcher {
         state.prepared = java.util.Optional.empty();
         state.preparedProposal = new byte[0];
         state.idleTicks = 0;
+        state.quorumWaitTicks = 0;
         state.viewChangesWithoutProgress = 0;
         state.markDirty();
         if (state.changingView) {

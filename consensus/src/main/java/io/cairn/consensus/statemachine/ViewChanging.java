@@ -59,8 +59,29 @@ final class ViewChanging {
             state.idleTicks = 0;
             return;
         }
+        if (state.changingView && state.viewChanges.forView(state.view).size() < state.quorum) {
+            awaitQuorum();
+            return;
+        }
         if (++state.idleTicks >= state.timeout()) {
             start(state.view + 1);
+        }
+    }
+
+    /**
+     * PBFT section 4.5.2: the timer for the next view starts only once a quorum asks for this one;
+     * otherwise a node alone ahead (it timed out, then decided the height late) moves on just as
+     * the others arrive, one view ahead of them for ever. Meanwhile it resends its VIEW-CHANGE every
+     * base timeout, as it may have been lost, and after twice its timeout it moves on anyway: the
+     * others may have left this view with a quorum this node never saw.
+     */
+    private void awaitQuorum() {
+        state.idleTicks = 0;
+        state.quorumWaitTicks++;
+        if (state.quorumWaitTicks >= 2 * state.timeout()) {
+            start(state.view + 1);
+        } else if (state.quorumWaitTicks % state.config.timeoutTicks() == 0) {
+            sendViewChange();
         }
     }
 
@@ -73,6 +94,7 @@ final class ViewChanging {
         state.changingView = true;
         state.viewChangesWithoutProgress++;
         state.idleTicks = 0;
+        state.quorumWaitTicks = 0;
         state.lastNewView = Optional.empty();
         state.forgetSignedBefore(target);
         state.round.forgetPreparesBefore(target);
@@ -248,6 +270,7 @@ final class ViewChanging {
         state.view = target;
         state.changingView = false;
         state.idleTicks = 0;
+        state.quorumWaitTicks = 0;
         state.viewChanges.forgetBefore(target + 1);
         state.markDirty();
     }
