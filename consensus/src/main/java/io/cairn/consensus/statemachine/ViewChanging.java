@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * PBFT's view change (section 4.4): the request timer, VIEW-CHANGE with the highest prepared
@@ -72,17 +73,29 @@ final class ViewChanging {
      * PBFT section 4.5.2: the timer for the next view starts only once a quorum asks for this one;
      * otherwise a node alone ahead (it timed out, then decided the height late) moves on just as
      * the others arrive, one view ahead of them for ever. Meanwhile it resends its VIEW-CHANGE every
-     * base timeout, as it may have been lost, and after twice its timeout it moves on anyway: the
-     * others may have left this view with a quorum this node never saw.
+     * base timeout, as it may have been lost. After twice its timeout it joins the lowest later view
+     * some validator asks for: the others may have left this view with a quorum it never saw, and
+     * a node ahead waits for them there. With no one ahead it waits, so no one runs ahead alone.
      */
     private void awaitQuorum() {
         state.idleTicks = 0;
         state.quorumWaitTicks++;
-        if (state.quorumWaitTicks >= 2 * state.timeout()) {
-            start(state.view + 1);
-        } else if (state.quorumWaitTicks % state.config.timeoutTicks() == 0) {
+        if (state.quorumWaitTicks % state.config.timeoutTicks() == 0) {
             sendViewChange();
         }
+        if (state.quorumWaitTicks >= 2 * state.timeout()) {
+            lowestViewAhead().ifPresent(this::start);
+        }
+    }
+
+    private OptionalLong lowestViewAhead() {
+        long lowest = state.viewChanges.lowestViewAbove(state.view).orElse(Long.MAX_VALUE);
+        for (long view : seenViews.values()) {
+            if (view > state.view) {
+                lowest = Math.min(lowest, view);
+            }
+        }
+        return lowest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(lowest);
     }
 
     /** Leaves the current view for {@code target}: sends VIEW-CHANGE and stops normal-case voting. */
