@@ -14,6 +14,14 @@ public enum ByzantineKind {
     REPLAY,
     /** Signs PREPARE and COMMIT for a second, different block besides its core's. */
     CONFLICTING_VOTES,
+    /** Sends each of its core's messages to a random subset of the validators only. */
+    WITHHOLD,
+    /**
+     * In some views, holds its PREPAREs and COMMITs back until it moves to a later view (or a few
+     * timeouts pass), then releases them to a random subset: votes that complete an old view's
+     * certificate late, while it votes at once in the new view.
+     */
+    DELAY,
     /** Sends VIEW-CHANGE for arbitrary later views. */
     VIEW_CHANGE_SPAM
 }

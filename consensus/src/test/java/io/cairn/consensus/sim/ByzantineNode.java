@@ -28,6 +28,11 @@ final class ByzantineNode extends SimNode {
     private final Craft craft;
     private final Forgery forgery;
     private final List<byte[]> heard = new ArrayList<>();
+    private final List<Packet> held = new ArrayList<>();
+    private long heldInView;
+    private long heldSince;
+    private long holdDecidedFor = -1;
+    private boolean holding;
     // The current equivocation: at (splitHeight, splitView), nodes in secondHalf get the second block.
     private long splitHeight = -1;
     private long splitView = -1;
@@ -67,7 +72,57 @@ final class ByzantineNode extends SimNode {
                 super.send(outbound);
                 forgery.maybeForge(message);
             }
+            case WITHHOLD -> withhold(outbound);
+            case DELAY -> delay(outbound);
             default -> super.send(outbound);
+        }
+    }
+
+    /** In some views, holds PREPARE and COMMIT votes back; everything else goes out at once. */
+    private void delay(Outbound outbound) {
+        ConsensusMessage message = outbound.message();
+        if (message.view() != holdDecidedFor) {
+            holdDecidedFor = message.view();
+            holding = context.rng.nextBoolean(); // some views it holds back, others it votes at once
+        }
+        if (!holding || !(message instanceof Prepare || message instanceof Commit) || outbound.to().isPresent()) {
+            super.send(outbound);
+            return;
+        }
+        if (held.isEmpty()) {
+            heldInView = core.view();
+            heldSince = context.now();
+        }
+        held.add(encode(message));
+        context.fault(FaultKind.DELAYED, index);
+    }
+
+    /** Once this node moved on to a later view, or after four timeouts, the held votes go to a random subset. */
+    private void releaseHeld() {
+        if (held.isEmpty() || !isUp()
+                || (core.view() <= heldInView && context.now() - heldSince < 4 * context.scenario.timeoutMs())) {
+            return;
+        }
+        for (int to = 0; to < context.scenario.n(); to++) {
+            if (to != index && context.rng.nextBoolean()) {
+                for (Packet packet : held) {
+                    context.network.send(index, to, packet);
+                }
+            }
+        }
+        held.clear();
+    }
+
+    /** Sends to each intended receiver with probability one half. */
+    private void withhold(Outbound outbound) {
+        Packet packet = encode(outbound.message());
+        for (int to = 0; to < context.scenario.n(); to++) {
+            boolean intended = to != index && (outbound.to().isEmpty() || outbound.to().getAsInt() == to);
+            if (intended && context.rng.nextBoolean()) {
+                context.network.send(index, to, packet);
+            } else if (intended) {
+                context.fault(FaultKind.WITHHELD, index);
+            }
         }
     }
 
@@ -81,10 +136,12 @@ final class ByzantineNode extends SimNode {
             }
         }
         super.onMessage(message, encoded);
+        releaseHeld();
     }
 
     @Override
     protected void afterTick() {
+        releaseHeld();
         if (kind == ByzantineKind.REPLAY && !heard.isEmpty() && context.rng.nextInt(3) == 0) {
             context.fault(FaultKind.REPLAY, index);
             byte[] old = heard.get(context.rng.nextInt(heard.size()));

@@ -24,6 +24,9 @@ final class FaultInjector {
         if (scenario.partitionEveryMs() > 0 && scenario.n() > 1) {
             every(scenario.partitionEveryMs(), this::partition);
         }
+        if (scenario.clogEveryMs() > 0) {
+            every(scenario.clogEveryMs(), this::clog);
+        }
         if (scenario.crashEveryMs() > 0) {
             every(scenario.crashEveryMs(), this::crash);
         }
@@ -87,6 +90,29 @@ final class FaultInjector {
                 context.fault(FaultKind.ISOLATION, node);
             }
         }
+    }
+
+    /**
+     * FoundationDB's clogging: one node's links, in one direction or both, cut for 1 to 50 ms, a
+     * burst of loss that lands on whatever is in flight, often a round's last votes.
+     */
+    private void clog() {
+        int n = context.scenario.n();
+        int node = context.rng.nextInt(n);
+        int direction = context.rng.nextInt(3); // 0 outgoing, 1 incoming, 2 both
+        List<int[]> clogged = new ArrayList<>();
+        for (int other = 0; other < n; other++) {
+            if (other != node && direction != 1 && !context.network.isCut(node, other)) {
+                clogged.add(new int[] {node, other});
+            }
+            if (other != node && direction != 0 && !context.network.isCut(other, node)) {
+                clogged.add(new int[] {other, node});
+            }
+        }
+        clogged.forEach(link -> context.network.setCut(link[0], link[1], true));
+        context.fault(FaultKind.CLOG, node);
+        context.timeline.after(1 + context.rng.nextInt(50),
+                () -> clogged.forEach(link -> context.network.setCut(link[0], link[1], false)));
     }
 
     private void crash() {

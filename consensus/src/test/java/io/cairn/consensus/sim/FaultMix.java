@@ -6,7 +6,10 @@ public enum FaultMix {
     LOSSY(true, false, false, false),
     PARTITIONS(true, true, false, false),
     CRASHES(true, false, true, false),
-    BYZANTINE(false, false, false, true),
+    /** Byzantine validators over a lossy network. */
+    BYZANTINE(true, false, false, true),
+    /** A fast, slightly lossy network whose timeouts barely exceed a block's latency: view changes race commits. */
+    VIEW_CHANGE_RACES(true, false, false, false),
     /** Everything at once: loss, partitions, crashes, Byzantine validators, idle periods. */
     CHAOS(true, true, true, true);
 

@@ -30,7 +30,11 @@ final class SafetyChecker {
     private final long[] checkedHeight;
     /** Certificates already verified; looked up only, never iterated. */
     private final Set<CommitCertificate> verified = new HashSet<>();
+    /** What kind of safety invariant broke. */
+    enum Violation { AGREEMENT, CERTIFICATE, VALIDITY, EQUIVOCATION, DRIVER }
+
     private final List<String> violations = new ArrayList<>();
+    private final java.util.EnumSet<Violation> kinds = java.util.EnumSet.noneOf(Violation.class);
 
     SafetyChecker(SimContext context) {
         this.context = context;
@@ -41,8 +45,15 @@ final class SafetyChecker {
         return violations;
     }
 
-    void violation(String description) {
-        violations.add("at " + context.now() + " ms: " + description);
+    java.util.Set<Violation> kinds() {
+        return kinds;
+    }
+
+    void violation(Violation kind, String description) {
+        kinds.add(kind);
+        if (violations.size() < 10) { // a broken run can break on every block: the first few say enough
+            violations.add(kind + " at " + context.now() + " ms: " + description);
+        }
     }
 
     /** Checks the blocks committed since the last step. */
@@ -53,7 +64,7 @@ final class SafetyChecker {
             }
             Chain chain = node.chain;
             if (chain.height() < checkedHeight[node.index]) {
-                violation("node " + node.index + " lost committed blocks: its chain went from height "
+                violation(Violation.DRIVER, "node " + node.index + " lost committed blocks: its chain went from height "
                         + checkedHeight[node.index] + " to " + chain.height());
             }
             for (long height = checkedHeight[node.index] + 1; height <= chain.height(); height++) {
@@ -68,27 +79,27 @@ final class SafetyChecker {
         String where = "node " + node + " at height " + height + ": ";
         CommitCertificate certificate = block.certificate();
         if (!Hash.of(block.bytes()).equals(block.digest())) {
-            violation(where + "the block's digest is not SHA-256 of its bytes");
+            violation(Violation.CERTIFICATE, where + "the block's digest is not SHA-256 of its bytes");
         }
         if (certificate.height() != height || !certificate.digest().equals(block.digest())) {
-            violation(where + "the certificate is for height " + certificate.height() + " and block "
+            violation(Violation.CERTIFICATE, where + "the certificate is for height " + certificate.height() + " and block "
                     + certificate.digest() + ", not this block " + block.digest());
         } else if (!verified.contains(certificate)) {
             Optional<String> problem = CertificateVerifier.verify(SimContext.CHAIN_ID, context.publicKeys, certificate);
             if (problem.isPresent()) {
-                violation(where + "invalid commit certificate: " + problem.get());
+                violation(Violation.CERTIFICATE, where + "invalid commit certificate: " + problem.get());
             } else {
                 verified.add(certificate);
             }
         }
         if (!SimBlocks.isValid(block.bytes(), height, chain.digestAt(height - 1))) {
-            violation(where + "committed a block that is not valid on its chain: " + SimBlocks.decode(block.bytes()));
+            violation(Violation.VALIDITY, where + "committed a block that is not valid on its chain: " + SimBlocks.decode(block.bytes()));
         }
         Hash earlier = committed.putIfAbsent(height, block.digest());
         if (earlier == null) {
             committedBy.put(height, node);
         } else if (!earlier.equals(block.digest())) {
-            violation(where + "committed " + block.digest() + " but node " + committedBy.get(height) + " committed "
+            violation(Violation.AGREEMENT, where + "committed " + block.digest() + " but node " + committedBy.get(height) + " committed "
                     + earlier + " (agreement)");
         }
     }
@@ -102,10 +113,10 @@ final class SafetyChecker {
                 && first.type() == second.type() && first.height() == second.height() && first.view() == second.view()
                 && !first.digest().equals(second.digest()) && signed(first) && signed(second);
         if (!genuine) {
-            violation("node " + reporter + " reported false evidence against validator " + evidence.validator()
+            violation(Violation.EQUIVOCATION, "node " + reporter + " reported false evidence against validator " + evidence.validator()
                     + ": " + first + " / " + second);
         } else if (!context.scenario.isByzantine(evidence.validator())) {
-            violation("honest validator " + evidence.validator() + " signed two blocks at height " + first.height()
+            violation(Violation.EQUIVOCATION, "honest validator " + evidence.validator() + " signed two blocks at height " + first.height()
                     + " in view " + first.view() + ": " + first.type() + " " + first.digest() + " and "
                     + second.type() + " " + second.digest());
         }

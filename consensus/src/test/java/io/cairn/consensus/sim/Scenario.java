@@ -16,6 +16,7 @@ import java.util.TreeMap;
  *
  * @param faultPhaseMs how long faults are injected before the network heals
  * @param partitionEveryMs mean time between partition changes, 0 for none
+ * @param clogEveryMs mean time between clogs (one node's links cut for a few milliseconds), 0 for none
  * @param crashEveryMs mean time between crashes, 0 for none
  * @param idleEveryMs mean time between client-load pauses, 0 for none
  * @param livenessHeights how many heights past the highest honest one at healing every honest node must reach
@@ -33,6 +34,7 @@ public record Scenario(
         NetworkModel network,
         long faultPhaseMs,
         int partitionEveryMs,
+        int clogEveryMs,
         int crashEveryMs,
         int maxCrashed,
         int maxDowntimeMs,
@@ -76,6 +78,9 @@ public record Scenario(
         FaultMix mix = spec.mixes()[rng.nextInt(spec.mixes().length)];
         int f = new Quorum(n).faulty();
         int tickMs = 10;
+        if (mix == FaultMix.VIEW_CHANGE_RACES) {
+            return races(rng, n, spec);
+        }
         int baseMs = 1 + rng.nextInt(20);
         int jitterMs = rng.nextInt(31);
         NetworkModel network = mix.lossy
@@ -83,12 +88,14 @@ public record Scenario(
                         0.01 + rng.nextDouble() * 0.25, rng.nextDouble() * 0.15, rng.nextDouble() * 0.1,
                         20 + rng.nextInt(500))
                 : new NetworkModel(baseMs, jitterMs, rng.nextDouble() * 0.02, 50 + rng.nextInt(100), 0, 0, 0, 0);
-        // A request timeout above a few round trips, so that a healthy network commits without view changes.
-        int minTimeoutMs = 4 * (baseMs + jitterMs) + 50;
-        int timeoutTicks = (minTimeoutMs + rng.nextInt(300)) / tickMs + 1;
+        // The request timeout: from barely above a block's three message delays (view changes race
+        // commits, until the timeout doubles) to comfortably above them.
+        int minTimeoutMs = 2 * (baseMs + jitterMs) + 20;
+        int timeoutTicks = (minTimeoutMs + rng.nextInt(1 + rng.nextInt(300))) / tickMs + 1;
         int maxDoublings = 3 + rng.nextInt(4);
         long faultPhaseMs = 1000 + rng.nextInt(3001);
         int partitionEveryMs = mix.partitions ? 100 + rng.nextInt(700) : 0;
+        int clogEveryMs = mix.lossy && n > 1 ? 20 + rng.nextInt(400) : 0;
         int honest = n;
         SortedMap<Integer, ByzantineKind> byzantine = new TreeMap<>();
         if (mix.byzantine && f > 0) {
@@ -109,7 +116,18 @@ public record Scenario(
         int maxDowntimeMs = crashes ? 50 + rng.nextInt(1500) : 0;
         int idleEveryMs = rng.nextInt(5) == 0 ? 300 + rng.nextInt(1000) : 0;
         return new Scenario(n, mix, spec.bug(), byzantine, tickMs, timeoutTicks, maxDoublings, network, faultPhaseMs,
-                partitionEveryMs, crashEveryMs, maxCrashed, maxDowntimeMs, idleEveryMs, 3, 1 + rng.nextInt(10), 0);
+                partitionEveryMs, clogEveryMs, crashEveryMs, maxCrashed, maxDowntimeMs, idleEveryMs, 3, 1 + rng.nextInt(10), 0);
+    }
+
+    /** Many short heights over a lossy network with a long tail (late votes), with a timeout of a few block latencies. */
+    private static Scenario races(SplittableRandom rng, int n, Spec spec) {
+        int baseMs = 1 + rng.nextInt(5);
+        int jitterMs = rng.nextInt(11);
+        NetworkModel network = new NetworkModel(baseMs, jitterMs, 0.02 + rng.nextDouble() * 0.08, 20 + rng.nextInt(80),
+                0.03 + rng.nextDouble() * 0.12, 0, 0, 0);
+        int timeoutTicks = 4 + rng.nextInt(12);
+        return new Scenario(n, FaultMix.VIEW_CHANGE_RACES, spec.bug(), new TreeMap<>(), 10, timeoutTicks,
+                3 + rng.nextInt(2), network, 1500 + rng.nextInt(1501), 0, 0, 0, 0, 0, 0, 3, 1 + rng.nextInt(3), 0);
     }
 
     public boolean isByzantine(int index) {
@@ -139,6 +157,7 @@ public record Scenario(
         return "n=" + n + " mix=" + mix + (bug == PlantedBug.NONE ? "" : " bug=" + bug) + " byzantine=" + byzantine
                 + " timeout=" + timeoutTicks + "x" + tickMs + "ms (2^" + maxDoublings + ") " + network
                 + " faults for " + faultPhaseMs + "ms" + (partitionEveryMs > 0 ? " partitions/" + partitionEveryMs : "")
+                + (clogEveryMs > 0 ? " clogs/" + clogEveryMs : "")
                 + (crashEveryMs > 0 ? " crashes/" + crashEveryMs + " (max " + maxCrashed + ")" : "")
                 + (idleEveryMs > 0 ? " idle/" + idleEveryMs : "");
     }

@@ -209,7 +209,7 @@ class SimNode {
 
     private boolean apply(Decision decision) {
         if (decision.height() != chain.height() + 1) {
-            context.safety.violation("node " + index + "'s core decided height " + decision.height()
+            context.safety.violation(SafetyChecker.Violation.DRIVER, "node " + index + "'s core decided height " + decision.height()
                     + " on a chain at height " + chain.height());
             return false;
         }

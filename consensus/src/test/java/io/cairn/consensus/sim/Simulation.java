@@ -2,6 +2,7 @@ package io.cairn.consensus.sim;
 
 import io.cairn.crypto.Hash;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -19,12 +20,19 @@ public final class Simulation {
     public static final class Failure extends AssertionError {
         private final Kind kind;
         private final long seed;
+        private final Set<SafetyChecker.Violation> violations;
 
-        Failure(Kind kind, long seed, Scenario scenario, String detail) {
+        Failure(Kind kind, long seed, Scenario scenario, String detail, Set<SafetyChecker.Violation> violations) {
             super(kind + " violation in seed " + seed + " (" + scenario + "): " + detail
                     + "\nreproduce with -Dcairn.sim.seed=" + seed);
             this.kind = kind;
             this.seed = seed;
+            this.violations = Set.copyOf(violations);
+        }
+
+        /** For a safety failure, which invariants broke. */
+        public Set<SafetyChecker.Violation> violations() {
+            return violations;
         }
 
         public Kind kind() {
@@ -71,6 +79,15 @@ public final class Simulation {
     }
 
     public Result run() {
+        return run(true);
+    }
+
+    /**
+     * Runs to the first safety violation, or, when not {@code stopAtFirstViolation}, on to the
+     * end (healed and live, or the liveness deadline) collecting them: a test of the checker can
+     * see what a planted bug leads to after the first sign of it.
+     */
+    public Result run(boolean stopAtFirstViolation) {
         Scenario scenario = context.scenario;
         for (int i = 0; i < scenario.n(); i++) {
             context.nodes.add(scenario.isByzantine(i)
@@ -90,7 +107,7 @@ public final class Simulation {
         context.nodes.forEach(SimNode::boot);
         faults.schedule();
         context.timeline.at(scenario.faultPhaseMs(), liveness::healed);
-        Optional<Failure> failure = loop();
+        Optional<Failure> failure = loop(stopAtFirstViolation);
         for (SimNode node : context.nodes) {
             if (node.isUp()) {
                 context.stats.drops(node.core.drops());
@@ -100,16 +117,21 @@ public final class Simulation {
                 context.now(), failure.isEmpty() ? liveness.recoveryMs() : -1, context.stats, failure);
     }
 
-    private Optional<Failure> loop() {
+    private Optional<Failure> loop(boolean stopAtFirstViolation) {
         while (true) {
             long deadline = liveness.started() ? liveness.deadline() : Long.MAX_VALUE;
-            if (!context.timeline.runNext(deadline)) {
-                return Optional.of(new Failure(Kind.LIVENESS, context.seed, context.scenario, liveness.failure()));
+            boolean ran = context.timeline.runNext(deadline);
+            if (ran) {
+                context.safety.afterStep();
             }
-            context.safety.afterStep();
-            if (!context.safety.violations().isEmpty()) {
+            boolean violated = !context.safety.violations().isEmpty();
+            if (violated && (stopAtFirstViolation || !ran || liveness.reached())) {
                 return Optional.of(new Failure(Kind.SAFETY, context.seed, context.scenario,
-                        String.join("; ", context.safety.violations())));
+                        String.join("; ", context.safety.violations()), context.safety.kinds()));
+            }
+            if (!ran) {
+                return Optional.of(new Failure(Kind.LIVENESS, context.seed, context.scenario, liveness.failure(),
+                        Set.of()));
             }
             if (liveness.reached()) {
                 return Optional.empty();
