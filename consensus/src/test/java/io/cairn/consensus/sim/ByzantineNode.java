@@ -52,8 +52,7 @@ final class ByzantineNode extends SimNode {
     @Override
     void boot() {
         if (kind == ByzantineKind.SILENT) {
-            incarnation++; // never runs: sends nothing, answers nothing
-            return;
+            return; // never runs: sends nothing, answers nothing
         }
         super.boot();
     }

@@ -72,7 +72,6 @@ class SimNode {
 
     /** Builds the core from the disk (nothing the first time), carries out start(), resumes ticking. */
     void boot() {
-        incarnation++;
         Optional<DurableState> restored = Optional.empty();
         if (disk != null) {
             try {
@@ -92,7 +91,10 @@ class SimNode {
         scheduleTick(incarnation);
     }
 
-    /** Stops the node now: the core, its timers and its packets in flight are gone; the disk stays. */
+    /**
+     * Stops the node now: the core, its timers and its packets in flight are gone (they belong to
+     * the previous incarnation); the disk stays.
+     */
     void crash() {
         core = null;
         incarnation++;
