@@ -104,6 +104,28 @@ final class SafetyChecker {
         }
     }
 
+    /** At the end of a run, the property itself: every honest chain is a prefix of the longest one. */
+    void checkPrefixes() {
+        SimNode longest = null;
+        for (SimNode node : context.nodes) {
+            if (node.isHonest() && (longest == null || node.chain.height() > longest.chain.height())) {
+                longest = node;
+            }
+        }
+        for (SimNode node : context.nodes) {
+            if (!node.isHonest()) {
+                continue;
+            }
+            for (long height = 1; height <= node.chain.height(); height++) {
+                if (!node.chain.digestAt(height).equals(longest.chain.digestAt(height))) {
+                    violation(Violation.AGREEMENT, "node " + node.index + "'s chain is not a prefix of node "
+                            + longest.index + "'s: they differ at height " + height);
+                    break;
+                }
+            }
+        }
+    }
+
     /** Evidence from node {@code reporter}'s core: it must be genuine, and name a Byzantine validator. */
     void evidence(int reporter, Evidence evidence) {
         context.stats.evidence++;

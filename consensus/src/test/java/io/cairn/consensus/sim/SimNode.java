@@ -6,7 +6,6 @@ import io.cairn.consensus.PbftCore;
 import io.cairn.consensus.Ready;
 import io.cairn.consensus.Ready.Decision;
 import io.cairn.consensus.Ready.Outbound;
-import io.cairn.consensus.Ready.SyncRequest;
 import io.cairn.consensus.messages.ConsensusMessage;
 import io.cairn.consensus.messages.MessageCodec;
 import io.cairn.consensus.sim.Chain.StoredBlock;
@@ -48,11 +47,9 @@ class SimNode {
     private byte[] disk;
     private CrashPoint armed = CrashPoint.NONE;
     private long armedDowntimeMs;
-    private long syncTarget;
-    private int syncPeer = -1;
-    private int applying;
-    /** Blocks fetched through sync, waiting to be fed to the core; lost in a crash. */
-    private final java.util.TreeMap<Long, StoredBlock> synced = new java.util.TreeMap<>();
+    /** Blocks decided and not yet applied (applying takes the scenario's apply time). */
+    int applying;
+    private final BlockSync sync = new BlockSync(this);
 
     SimNode(SimContext context, int index) {
         this.context = context;
@@ -82,10 +79,8 @@ class SimNode {
         }
         core = new PbftCore(context.config(index), key, builder(), SimBlocks.validator(chain), chain.height(),
                 chain.lastCertificate(), restored);
-        syncTarget = 0;
-        syncPeer = -1;
         applying = 0;
-        synced.clear();
+        sync.reset();
         guarded(() -> execute(core.start()));
         step(new Event.WorkPending(workPending));
         scheduleTick(incarnation);
@@ -189,7 +184,7 @@ class SimNode {
                 }
             });
         }
-        ready.sync().ifPresent(this::startSync);
+        ready.sync().ifPresent(sync::start);
         ready.evidence().forEach(evidence -> context.safety.evidence(index, evidence));
         if (isHonest()) {
             context.stats.highestView = Math.max(context.stats.highestView, core.view());
@@ -206,7 +201,7 @@ class SimNode {
             throw new Crashed();
         }
         execute(core.step(new Event.Applied(decision.height())));
-        feedSynced();
+        sync.feed();
     }
 
     private boolean apply(Decision decision) {
@@ -254,7 +249,7 @@ class SimNode {
         } else if (packet instanceof Packet.BlockRequest request) {
             serve(from, request);
         } else {
-            onBlocks(from, (Packet.BlockResponse) packet);
+            sync.onBlocks(from, (Packet.BlockResponse) packet);
         }
     }
 
@@ -282,59 +277,6 @@ class SimNode {
         List<StoredBlock> blocks = chain.range(request.from(), request.to(), SYNC_BATCH);
         if (!blocks.isEmpty()) {
             context.network.send(index, from, new Packet.BlockResponse(blocks));
-        }
-    }
-
-    private void startSync(SyncRequest request) {
-        if (context.scenario.n() == 1) {
-            return;
-        }
-        syncTarget = Math.max(syncTarget, request.targetHeight());
-        List<Integer> peers = request.peers().stream().filter(p -> p != index && p < context.scenario.n()).toList();
-        int peer = peers.isEmpty() ? context.otherThan(index) : peers.get(context.rng.nextInt(peers.size()));
-        requestBlocks(peer);
-    }
-
-    private void requestBlocks(int peer) {
-        if (chain.height() < syncTarget) {
-            syncPeer = peer;
-            context.network.send(index, peer, new Packet.BlockRequest(chain.height() + 1, syncTarget));
-        }
-    }
-
-    private void onBlocks(int from, Packet.BlockResponse response) {
-        for (StoredBlock block : response.blocks()) {
-            if (block.height() > chain.height()) {
-                synced.putIfAbsent(block.height(), block);
-            }
-        }
-        feedSynced();
-    }
-
-    /**
-     * Feeds the next synced block to the core, one at a time in height order, each only once the
-     * one before is applied; the core checks each certificate. A refused block is dropped.
-     */
-    private void feedSynced() {
-        if (!isUp() || applying > 0) {
-            return;
-        }
-        synced.headMap(chain.height(), true).clear();
-        StoredBlock next = synced.remove(chain.height() + 1);
-        if (next == null) {
-            if (synced.isEmpty() && syncPeer >= 0) {
-                int peer = syncPeer; // caught up with the last batch: ask the same peer for more
-                syncPeer = -1;
-                requestBlocks(peer);
-            }
-            return;
-        }
-        step(new Event.Synced(next.height(), next.bytes(), next.certificate()));
-        if (applying > 0) {
-            context.stats.syncedBlocks++;
-        } else {
-            synced.clear(); // refused: what follows cannot apply either, and this peer is not to be trusted
-            syncPeer = -1;
         }
     }
 }

@@ -124,6 +124,9 @@ public final class Simulation {
             if (ran) {
                 context.safety.afterStep();
             }
+            if (!ran || liveness.reached()) {
+                context.safety.checkPrefixes();
+            }
             boolean violated = !context.safety.violations().isEmpty();
             if (violated && (stopAtFirstViolation || !ran || liveness.reached())) {
                 return Optional.of(new Failure(Kind.SAFETY, context.seed, context.scenario,
