@@ -59,6 +59,8 @@ public final class CoreState {
     boolean awaitingApply;
     boolean workPending;
     int idleTicks;
+    /** Ticks spent changing view without a quorum of view changes for it. */
+    int quorumWaitTicks;
     Optional<io.cairn.consensus.messages.NewView> lastNewView = Optional.empty();
 
     // The next Ready.

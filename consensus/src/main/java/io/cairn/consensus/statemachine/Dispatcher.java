@@ -161,6 +161,7 @@ public final class Dispatcher {
         state.prepared = Optional.empty();
         state.preparedProposal = new byte[0];
         state.idleTicks = 0;
+        state.quorumWaitTicks = 0;
         state.markDirty();
         viewChanging.reset();
         normal.tryPropose();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -38,6 +39,12 @@ public final class ViewChangeLog {
             }
         }
         return highest;
+    }
+
+    /** The lowest view above {@code view} that some validator asked for. */
+    public OptionalLong lowestViewAbove(long view) {
+        Long above = byView.higherKey(view);
+        return above == null ? OptionalLong.empty() : OptionalLong.of(above);
     }
 
     /** Forgets views below {@code view}. */

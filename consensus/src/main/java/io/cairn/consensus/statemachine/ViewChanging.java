@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * PBFT's view change (section 4.4), scoped to the height being decided: the request timer,
@@ -67,9 +68,42 @@ final class ViewChanging {
             state.idleTicks = 0;
             return;
         }
+        if (state.changingView && state.viewChanges.forView(state.view).size() < state.quorum) {
+            awaitQuorum();
+            return;
+        }
         if (++state.idleTicks >= state.timeout()) {
             start(state.view + 1);
         }
+    }
+
+    /**
+     * PBFT section 4.5.2: the timer for the next view starts only once a quorum asks for this one;
+     * otherwise a node alone ahead (it timed out, then decided the height late) moves on just as
+     * the others arrive, one view ahead of them for ever. Meanwhile it resends its VIEW-CHANGE every
+     * base timeout, as it may have been lost. After twice its timeout it joins the lowest later view
+     * some validator asks for: the others may have left this view with a quorum it never saw, and
+     * a node ahead waits for them there. With no one ahead it waits, so no one runs ahead alone.
+     */
+    private void awaitQuorum() {
+        state.idleTicks = 0;
+        state.quorumWaitTicks++;
+        if (state.quorumWaitTicks % state.config.timeoutTicks() == 0) {
+            sendViewChange();
+        }
+        if (state.quorumWaitTicks >= 2 * state.timeout()) {
+            lowestViewAhead().ifPresent(this::start);
+        }
+    }
+
+    private OptionalLong lowestViewAhead() {
+        long lowest = state.viewChanges.lowestViewAbove(state.view).orElse(Long.MAX_VALUE);
+        for (long view : seenViews.values()) {
+            if (view > state.view) {
+                lowest = Math.min(lowest, view);
+            }
+        }
+        return lowest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(lowest);
     }
 
     /** Leaves the current view for {@code target}: sends VIEW-CHANGE and stops normal-case voting. */
@@ -80,6 +114,7 @@ final class ViewChanging {
         state.view = target;
         state.changingView = true;
         state.idleTicks = 0;
+        state.quorumWaitTicks = 0;
         state.lastNewView = Optional.empty();
         state.forgetSignedBefore(target);
         state.round.forgetPreparesBefore(target);
@@ -231,6 +266,7 @@ final class ViewChanging {
         state.view = target;
         state.changingView = false;
         state.idleTicks = 0;
+        state.quorumWaitTicks = 0;
         state.viewChanges.forgetBefore(target + 1);
         state.markDirty();
     }
