@@ -3,7 +3,7 @@ package io.cairn.consensus.messages;
 import io.cairn.crypto.Signature;
 
 /** A signed PBFT message from one validator. Each type owns its sign-bytes; the codec its wire form. */
-public sealed interface ConsensusMessage permits PrePrepare, Prepare, Commit, ViewChange, NewView {
+public sealed interface ConsensusMessage permits VoteMessage, ViewChange, NewView {
     MessageType type();
 
     long height();

@@ -1,11 +1,10 @@
 package io.cairn.consensus.messages;
 
-import io.cairn.crypto.Signature;
 import java.util.Arrays;
 import java.util.Objects;
 
 /** The primary proposes a block (opaque bytes whose digest the vote signs) for (height, view). */
-public record PrePrepare(Vote vote, byte[] proposal) implements ConsensusMessage {
+public record PrePrepare(Vote vote, byte[] proposal) implements VoteMessage {
     public PrePrepare {
         Objects.requireNonNull(vote, "vote");
         if (vote.type() != MessageType.PRE_PREPARE) {
@@ -22,36 +21,6 @@ public record PrePrepare(Vote vote, byte[] proposal) implements ConsensusMessage
     /** The proposal's length, without copying it. */
     public int proposalSize() {
         return proposal.length;
-    }
-
-    @Override
-    public MessageType type() {
-        return MessageType.PRE_PREPARE;
-    }
-
-    @Override
-    public long height() {
-        return vote.height();
-    }
-
-    @Override
-    public long view() {
-        return vote.view();
-    }
-
-    @Override
-    public int sender() {
-        return vote.sender();
-    }
-
-    @Override
-    public Signature signature() {
-        return vote.signature();
-    }
-
-    @Override
-    public byte[] signBytes(String chainId) {
-        return vote.signBytes(chainId);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.Objects;
  * PRE-PREPARE signature as well: a node holding a different PRE-PREPARE from the same primary for
  * the same (height, view) then has two signed proposals, proof that the primary equivocated.
  */
-public record Prepare(Vote vote, Signature primarySignature) implements ConsensusMessage {
+public record Prepare(Vote vote, Signature primarySignature) implements VoteMessage {
     public Prepare {
         Objects.requireNonNull(vote, "vote");
         Objects.requireNonNull(primarySignature, "primarySignature");
@@ -20,35 +20,5 @@ public record Prepare(Vote vote, Signature primarySignature) implements Consensu
     /** The primary's PRE-PREPARE vote this prepare vouches for, as the primary signed it. */
     public Vote primaryVote(int primary) {
         return new Vote(MessageType.PRE_PREPARE, vote.height(), vote.view(), vote.digest(), primary, primarySignature);
-    }
-
-    @Override
-    public MessageType type() {
-        return MessageType.PREPARE;
-    }
-
-    @Override
-    public long height() {
-        return vote.height();
-    }
-
-    @Override
-    public long view() {
-        return vote.view();
-    }
-
-    @Override
-    public int sender() {
-        return vote.sender();
-    }
-
-    @Override
-    public Signature signature() {
-        return vote.signature();
-    }
-
-    @Override
-    public byte[] signBytes(String chainId) {
-        return vote.signBytes(chainId);
     }
 }

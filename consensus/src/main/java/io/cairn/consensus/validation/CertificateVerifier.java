@@ -2,7 +2,6 @@ package io.cairn.consensus.validation;
 
 import io.cairn.consensus.ValidatorSet;
 import io.cairn.consensus.messages.CommitCertificate;
-import io.cairn.consensus.messages.MessageType;
 import io.cairn.consensus.messages.PreparedCertificate;
 import io.cairn.consensus.messages.Vote;
 import io.cairn.crypto.PublicKey;
