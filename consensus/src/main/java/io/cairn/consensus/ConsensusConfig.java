@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param futureHeights how many heights ahead messages are kept for later
  * @param futureViews how many views ahead messages are kept or view changes accepted
  * @param inboxPerSender how many early messages are kept per validator
+ * @param inboxBytesPerSender how many bytes of early messages (blocks included) are kept per
+ *     validator; the node sets it from the chain's largest block
  * @param plantedBug {@link PlantedBug#NONE} in production; the simulator's own tests plant one to
  *     show that it finds the violation
  */
@@ -22,6 +24,7 @@ public record ConsensusConfig(
         int futureHeights,
         int futureViews,
         int inboxPerSender,
+        long inboxBytesPerSender,
         PlantedBug plantedBug) {
 
     /** Deliberate bugs, for proving that the simulator's checkers can fail. Never set them elsewhere. */
@@ -41,19 +44,22 @@ public record ConsensusConfig(
             throw new IllegalArgumentException("validator " + self + " is not in a set of " + validators.size());
         }
         if (timeoutTicks < 1 || maxDoublings < 0 || maxDoublings > 20 || futureHeights < 1 || futureViews < 1
-                || inboxPerSender < 1) {
+                || inboxPerSender < 1 || inboxBytesPerSender < 1) {
             throw new IllegalArgumentException("timeouts, windows and bounds must be positive");
         }
     }
 
-    /** Defaults for the windows and bounds: 6 doublings, 4 heights and 16 views ahead, 64 early messages per sender. */
+    /**
+     * Defaults for the windows and bounds: 6 doublings, 4 heights and 16 views ahead, 64 early
+     * messages and 32 MiB of them per sender.
+     */
     public static ConsensusConfig of(String chainId, ValidatorSet validators, int self, int timeoutTicks) {
-        return new ConsensusConfig(chainId, validators, self, timeoutTicks, 6, 4, 16, 64, PlantedBug.NONE);
+        return new ConsensusConfig(chainId, validators, self, timeoutTicks, 6, 4, 16, 64, 32L << 20, PlantedBug.NONE);
     }
 
     public ConsensusConfig withPlantedBug(PlantedBug bug) {
         return new ConsensusConfig(chainId, validators, self, timeoutTicks, maxDoublings, futureHeights, futureViews,
-                inboxPerSender, bug);
+                inboxPerSender, inboxBytesPerSender, bug);
     }
 
     /** The number of matching votes that makes a certificate. */

@@ -180,7 +180,7 @@ class DropReasonsTest {
     @Test
     void moreEarlyMessagesThanASendersShare() {
         CoreHarness small = new CoreHarness(new ConsensusConfig(TestValidators.CHAIN_ID, TestValidators.of(4), 1, 10,
-                6, 4, 16, 2, ConsensusConfig.PlantedBug.NONE));
+                6, 4, 16, 2, 32L << 20, ConsensusConfig.PlantedBug.NONE));
         small.start();
         // Votes for views not entered yet, at this height, from one validator; early messages from a
         // second one are for a later height. (f + 1 = 2 validators in later views would make it join

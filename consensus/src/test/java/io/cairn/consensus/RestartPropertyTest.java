@@ -93,6 +93,9 @@ class RestartPropertyTest {
             ready.decisions().forEach(decision -> undecided.add(decision.height()));
             DurableState persisted = harness.persisted().orElseThrow();
             for (Outbound outbound : ready.messages()) {
+                if (outbound.to().isPresent() && outbound.message() instanceof Commit) {
+                    continue; // a certificate passed on to a validator still deciding its height: signed earlier
+                }
                 for (Vote vote : ownVotes(outbound.message(), harness.config().self())) {
                     String slot = vote.type() + " h" + vote.height() + " v" + vote.view();
                     Hash earlier = signed.putIfAbsent(slot, vote.digest());

@@ -46,6 +46,10 @@ public record ViewChange(
         return preparedProposal.length > 0;
     }
 
+    public int preparedProposalSize() {
+        return preparedProposal.length;
+    }
+
     /** SHA-256 of the signed body: view, height and both certificates. */
     public Hash bodyDigest() {
         return Hash.of(MessageCodec.viewChangeBody(this));

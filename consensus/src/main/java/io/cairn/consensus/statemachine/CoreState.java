@@ -61,6 +61,10 @@ public final class CoreState {
     int idleTicks;
     /** Ticks spent changing view without a quorum of view changes for it. */
     int quorumWaitTicks;
+    /** Validators already sent the certificate of the height just decided: once each. */
+    final java.util.Set<Integer> sentCertificateTo = new java.util.HashSet<>();
+    /** Validators already sent this view's NEW-VIEW again: once each. */
+    final java.util.Set<Integer> resentNewViewTo = new java.util.HashSet<>();
     Optional<io.cairn.consensus.messages.NewView> lastNewView = Optional.empty();
 
     // The next Ready.
@@ -81,7 +85,7 @@ public final class CoreState {
         this.validator = validator;
         this.signatures = new SignatureCheck(validators);
         this.certificates = new CertificateVerifier(config.chainId(), validators, signatures);
-        this.inbox = new Inbox(config.inboxPerSender());
+        this.inbox = new Inbox(config.inboxPerSender(), config.inboxBytesPerSender());
         this.lastCommit = lastCommit;
         this.height = committedHeight + 1;
         if (durable.isPresent()) {
@@ -175,6 +179,11 @@ public final class CoreState {
 
     io.cairn.crypto.Signature signBytes(byte[] bytes) {
         return key.sign(bytes);
+    }
+
+    /** True when the block bytes are the block whose digest the primary signed (they are not signed themselves). */
+    boolean carriesSignedBlock(io.cairn.consensus.messages.PrePrepare prePrepare) {
+        return validator.digest(prePrepare.proposal()).equals(Optional.of(prePrepare.vote().digest()));
     }
 
     boolean isValid(ConsensusMessage message) {

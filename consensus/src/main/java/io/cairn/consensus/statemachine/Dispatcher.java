@@ -19,6 +19,12 @@ import java.util.Optional;
  * {@link Inbox} until they apply.
  */
 public final class Dispatcher {
+    /**
+     * No message names a view above this: a height would need 2^40 view changes to get there,
+     * with timeouts that double up to 64 times the base. It keeps view arithmetic far from overflow.
+     */
+    public static final long MAX_VIEW = 1L << 40;
+
     private final CoreState state;
     private final Syncing syncing;
     private final ViewChanging viewChanging;
@@ -68,8 +74,11 @@ public final class Dispatcher {
             state.drop(DropReason.NOT_A_VALIDATOR);
         } else if (message.sender() == state.self) {
             state.drop(DropReason.OWN_MESSAGE);
+        } else if (message.view() > MAX_VIEW) {
+            state.drop(DropReason.VIEW_TOO_FAR_AHEAD);
         } else if (height < state.height || (height == state.height && state.awaitingApply)) {
             state.drop(DropReason.STALE_HEIGHT);
+            answerStale(message);
         } else if (height > state.height) {
             onLater(message);
         } else if (message instanceof ViewChange viewChange) {
@@ -85,6 +94,19 @@ public final class Dispatcher {
         }
     }
 
+    /**
+     * A validator still deciding the height this node just decided asks for a new view there: no
+     * one else will answer, so send it the COMMITs of the certificate, once.
+     */
+    private void answerStale(ConsensusMessage message) {
+        if (message instanceof ViewChange && state.lastCommit.isPresent()
+                && state.lastCommit.get().height() == message.height()
+                && !state.sentCertificateTo.contains(message.sender()) && state.isValid(message)) {
+            state.sentCertificateTo.add(message.sender());
+            state.lastCommit.get().votes().forEach(vote -> state.send(message.sender(), new Commit(vote)));
+        }
+    }
+
     /** A message for a later height: this node is behind, or the sender is ahead of it. */
     private void onLater(ConsensusMessage message) {
         if (!state.isValid(message)) {
@@ -95,10 +117,12 @@ public final class Dispatcher {
         if (message instanceof ViewChange viewChange) {
             certificateOf(viewChange); // it proves the height this node is deciding
         }
-        if (message.height() > state.height + state.config.futureHeights()) {
+        if (message.height() - state.height > state.config.futureHeights()) {
             state.drop(DropReason.HEIGHT_TOO_FAR_AHEAD);
-        } else if (!state.inbox.add(message)) {
-            state.drop(DropReason.BUFFER_FULL);
+        } else if (message.view() > state.config.futureViews()) {
+            state.drop(DropReason.VIEW_TOO_FAR_AHEAD); // views start at 0 at every height
+        } else if (acceptable(message)) {
+            hold(strip(message));
         }
     }
 
@@ -129,9 +153,43 @@ public final class Dispatcher {
         if (message.view() > state.view) {
             viewChanging.sawView(message.sender(), message.view());
         }
-        if (message.view() > state.view + state.config.futureViews()) {
+        if (message.view() - state.view > state.config.futureViews()) {
             state.drop(DropReason.VIEW_TOO_FAR_AHEAD);
-        } else if (!state.inbox.add(message)) {
+        } else if (acceptable(message)) {
+            hold(message);
+        }
+    }
+
+    /**
+     * What may wait in the inbox: a block only from the primary of its height and view, and only
+     * the block it signed. Anything else would take the place of the genuine message there.
+     */
+    private boolean acceptable(ConsensusMessage message) {
+        java.util.Optional<PrePrepare> proposal = message instanceof PrePrepare prePrepare ? java.util.Optional.of(prePrepare)
+                : message instanceof NewView newView ? newView.prePrepare() : java.util.Optional.empty();
+        boolean fromPrimary = message.sender() == state.validators.primary(message.height(), message.view());
+        if ((message instanceof PrePrepare || message instanceof NewView) && !fromPrimary) {
+            state.drop(DropReason.NOT_FROM_PRIMARY);
+            return false;
+        }
+        if (proposal.isPresent() && !state.carriesSignedBlock(proposal.get())) {
+            state.drop(DropReason.PROPOSAL_NOT_SIGNED);
+            return false;
+        }
+        return true;
+    }
+
+    /** Only the primary of a view change's view needs the block it carries. */
+    private ConsensusMessage strip(ConsensusMessage message) {
+        if (message instanceof ViewChange viewChange
+                && state.validators.primary(viewChange.height(), viewChange.newView()) != state.self) {
+            return viewChange.withoutProposal();
+        }
+        return message;
+    }
+
+    private void hold(ConsensusMessage message) {
+        if (!state.inbox.add(message)) {
             state.drop(DropReason.BUFFER_FULL);
         }
     }
@@ -162,6 +220,7 @@ public final class Dispatcher {
         state.preparedProposal = new byte[0];
         state.idleTicks = 0;
         state.quorumWaitTicks = 0;
+        state.sentCertificateTo.clear();
         state.markDirty();
         viewChanging.reset();
         normal.tryPropose();

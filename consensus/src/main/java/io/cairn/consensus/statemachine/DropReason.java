@@ -13,6 +13,8 @@ public enum DropReason {
     DUPLICATE,
     CONFLICTING_VOTE,
     INVALID_PROPOSAL,
+    /** Block bytes that are not the block whose digest the primary signed: relayed and altered. */
+    PROPOSAL_NOT_SIGNED,
     INVALID_VIEW_CHANGE,
     INVALID_NEW_VIEW,
     INVALID_CERTIFICATE,

@@ -2,6 +2,9 @@ package io.cairn.consensus.statemachine;
 
 import io.cairn.consensus.messages.ConsensusMessage;
 import io.cairn.consensus.messages.MessageType;
+import io.cairn.consensus.messages.NewView;
+import io.cairn.consensus.messages.PrePrepare;
+import io.cairn.consensus.messages.ViewChange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,8 +14,9 @@ import java.util.Map;
 
 /**
  * Messages that arrived early (a later height, or a view this node has not entered yet), kept
- * until they apply. Bounded: at most {@code perSender} messages from each validator, one per
- * (type, height, view), so neither replays nor a faulty validator can grow it.
+ * until they apply. Bounded: at most {@code perSender} messages and {@code bytesPerSender} bytes
+ * (blocks included) from each validator, one per (type, height, view), so neither replays nor a
+ * faulty validator can grow it.
  */
 public final class Inbox {
     private record Slot(int type, long height, long view) {}
@@ -24,21 +28,40 @@ public final class Inbox {
             .thenComparingInt(ConsensusMessage::sender);
 
     private final int perSender;
+    private final long bytesPerSender;
     private final Map<Integer, Map<Slot, ConsensusMessage>> bySender = new HashMap<>();
+    private final Map<Integer, Long> bytesBySender = new HashMap<>();
 
-    public Inbox(int perSender) {
+    public Inbox(int perSender, long bytesPerSender) {
         this.perSender = perSender;
+        this.bytesPerSender = bytesPerSender;
     }
 
     /** Keeps {@code message}; false when its sender's share is full or the slot is taken. */
     public boolean add(ConsensusMessage message) {
         Map<Slot, ConsensusMessage> slots = bySender.computeIfAbsent(message.sender(), s -> new LinkedHashMap<>());
         Slot slot = new Slot(message.type().code(), message.height(), message.view());
-        if (slots.containsKey(slot) || slots.size() >= perSender) {
+        long bytes = size(message);
+        long used = bytesBySender.getOrDefault(message.sender(), 0L);
+        if (slots.containsKey(slot) || slots.size() >= perSender || used + bytes > bytesPerSender) {
             return false;
         }
         slots.put(slot, message);
+        bytesBySender.put(message.sender(), used + bytes);
         return true;
+    }
+
+    /** About what a message holds in memory: its blocks, and a little for the rest. */
+    private static long size(ConsensusMessage message) {
+        long blocks = 0;
+        if (message instanceof PrePrepare prePrepare) {
+            blocks = prePrepare.proposalSize();
+        } else if (message instanceof ViewChange viewChange) {
+            blocks = viewChange.preparedProposalSize();
+        } else if (message instanceof NewView newView) {
+            blocks = newView.prePrepare().map(PrePrepare::proposalSize).orElse(0);
+        }
+        return 1024 + blocks;
     }
 
     /**
@@ -51,11 +74,13 @@ public final class Inbox {
         for (Map<Slot, ConsensusMessage> slots : bySender.values()) {
             slots.values().removeIf(message -> {
                 if (message.height() < height) {
+                    bytesBySender.merge(message.sender(), -size(message), Long::sum);
                     return true;
                 }
                 boolean viewChange = message.type() == MessageType.VIEW_CHANGE || message.type() == MessageType.NEW_VIEW;
                 if (message.height() == height && (viewChange || message.view() <= view)) {
                     ready.add(message);
+                    bytesBySender.merge(message.sender(), -size(message), Long::sum);
                     return true;
                 }
                 return false;

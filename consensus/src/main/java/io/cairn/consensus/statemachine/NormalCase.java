@@ -60,6 +60,10 @@ final class NormalCase {
             state.drop(DropReason.BAD_SIGNATURE);
             return;
         }
+        if (!state.carriesSignedBlock(prePrepare)) {
+            state.drop(DropReason.PROPOSAL_NOT_SIGNED); // altered on the way: not the primary's doing
+            return;
+        }
         Optional<Vote> earlier = state.round.prePrepare(view);
         if (earlier.isPresent()) {
             if (earlier.get().digest().equals(prePrepare.vote().digest())) {
@@ -72,7 +76,10 @@ final class NormalCase {
         acceptIfValid(prePrepare);
     }
 
-    /** Checks the block through the port; a primary that proposes an invalid block is replaced. */
+    /**
+     * Checks the block (already known to be the one the primary signed) through the port; a
+     * primary that proposes an invalid block is replaced.
+     */
     void acceptIfValid(PrePrepare prePrepare) {
         Optional<Hash> digest = state.validator.validate(prePrepare.height(), prePrepare.view(), prePrepare.proposal());
         if (digest.isEmpty() || !digest.get().equals(prePrepare.vote().digest())) {

@@ -52,6 +52,7 @@ final class ViewChanging {
     /** A new height: its views start from nothing. */
     void reset() {
         seenViews.clear();
+        state.resentNewViewTo.clear();
         state.viewChanges.forgetBefore(Long.MAX_VALUE);
         state.lastNewView = Optional.empty();
     }
@@ -96,14 +97,9 @@ final class ViewChanging {
         }
     }
 
+    /** Only validated view changes within the window count: one validator alone must not lure it far. */
     private OptionalLong lowestViewAhead() {
-        long lowest = state.viewChanges.lowestViewAbove(state.view).orElse(Long.MAX_VALUE);
-        for (long view : seenViews.values()) {
-            if (view > state.view) {
-                lowest = Math.min(lowest, view);
-            }
-        }
-        return lowest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(lowest);
+        return state.viewChanges.lowestViewAbove(state.view);
     }
 
     /** Leaves the current view for {@code target}: sends VIEW-CHANGE and stops normal-case voting. */
@@ -140,8 +136,10 @@ final class ViewChanging {
     void onViewChange(ViewChange viewChange) {
         long target = viewChange.newView();
         if (target < state.view || (target == state.view && !state.changingView)) {
-            if (target == state.view && state.lastNewView.isPresent() && state.isValid(viewChange)) {
-                state.send(viewChange.sender(), state.lastNewView.get()); // it missed the NEW-VIEW
+            if (target == state.view && state.lastNewView.isPresent()
+                    && !state.resentNewViewTo.contains(viewChange.sender()) && state.isValid(viewChange)) {
+                state.resentNewViewTo.add(viewChange.sender()); // it missed the NEW-VIEW: resend once
+                state.send(viewChange.sender(), state.lastNewView.get());
             }
             state.drop(DropReason.OLD_VIEW);
             return;
@@ -150,12 +148,18 @@ final class ViewChanging {
             state.drop(DropReason.BAD_SIGNATURE);
             return;
         }
-        if (target > state.view + state.config.futureViews()) {
+        if (target - state.view > state.config.futureViews()) {
             state.drop(DropReason.VIEW_TOO_FAR_AHEAD);
             sawView(viewChange.sender(), target);
             return;
         }
-        boolean keepProposal = state.isPrimary(target) && viewChange.hasPreparedProposal();
+        if (viewChange.prepared().isPresent() && !viewChange.hasPreparedProposal()) {
+            // An honest view change always carries its prepared block: without it, a new primary
+            // would have to re-propose a block it cannot get.
+            state.drop(DropReason.INVALID_VIEW_CHANGE);
+            return;
+        }
+        boolean keepProposal = state.isPrimary(target);
         if (checks.problem(viewChange, keepProposal).isPresent()) {
             state.drop(DropReason.INVALID_VIEW_CHANGE);
             return;
@@ -254,6 +258,10 @@ final class ViewChanging {
             state.drop(DropReason.INVALID_NEW_VIEW);
             return;
         }
+        if (newView.prePrepare().isPresent() && !state.carriesSignedBlock(newView.prePrepare().get())) {
+            state.drop(DropReason.PROPOSAL_NOT_SIGNED); // the genuine copy may still come: nothing changes
+            return;
+        }
         if (target > state.view) {
             state.forgetSignedBefore(target);
             state.round.forgetPreparesBefore(target);
@@ -263,6 +271,7 @@ final class ViewChanging {
     }
 
     private void enter(long target) {
+        state.resentNewViewTo.clear();
         state.view = target;
         state.changingView = false;
         state.idleTicks = 0;

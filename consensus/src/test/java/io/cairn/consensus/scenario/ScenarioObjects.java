@@ -88,17 +88,18 @@ final class ScenarioObjects {
 
     /**
      * The message described from word {@code at} on: a defined name, or a kind with its fields.
-     * {@code sender} is this node for outputs (no {@code from=} allowed); inputs must say {@code from=}.
+     * {@code sender} is this node for outputs, where {@code from=} names another signer only for
+     * votes this node passes on (a certificate's COMMITs); inputs must say {@code from=}.
      */
     ConsensusMessage message(ScenarioLine line, int at, OptionalInt sender) {
         String kind = line.word(at);
         if (named.get(kind) instanceof ConsensusMessage message && line.wordCount() == at + 1) {
             return message;
         }
-        if (sender.isPresent() && line.has("from")) {
-            throw line.error("outputs are always from this node: drop from=");
+        if (sender.isPresent() && line.has("from") && !kind.equals("commit")) {
+            throw line.error("outputs are from this node, except COMMITs it passes on: drop from=");
         }
-        int from = sender.isPresent() ? sender.getAsInt() : line.integer("from");
+        int from = sender.isPresent() && !line.has("from") ? sender.getAsInt() : line.integer("from");
         KeyPair key = line.optional("sig").map(s -> badSignature(line, s)).orElse(TestValidators.key(from));
         return switch (kind) {
             case "pre-prepare" -> prePrepare(line, from, key);

@@ -125,7 +125,7 @@ final class ScenarioRunner {
             harness = new CoreHarness(new ConsensusConfig(TestValidators.CHAIN_ID, TestValidators.of(n),
                     settings.get("self"), settings.get("timeout"), settings.get("doublings"),
                     settings.get("future-heights"), settings.get("future-views"), settings.get("inbox"),
-                    ConsensusConfig.PlantedBug.NONE));
+                    32L << 20, ConsensusConfig.PlantedBug.NONE));
             objects = new ScenarioObjects(new TestMessages(n));
             render = new ScenarioRender(objects, TestValidators.CHAIN_ID, harness.config().validators(),
                     settings.get("self"));

@@ -104,6 +104,6 @@ class ScenarioRunnerTest {
         String script = HEADER + PREPARE_STEP.replace("out broadcast prepare h=1 v=0 block=A",
                 "out broadcast prepare h=1 v=0 block=A from=1");
         assertThatThrownBy(() -> ScenarioRunner.run("from", script)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("outputs are always from this node");
+                .hasMessageContaining("outputs are from this node, except COMMITs it passes on");
     }
 }

@@ -45,7 +45,7 @@ final class SimContext {
 
     ConsensusConfig config(int index) {
         return new ConsensusConfig(CHAIN_ID, validators, index, scenario.timeoutTicks(), scenario.maxDoublings(), 4, 16,
-                64, scenario.bug());
+                64, 32L << 20, scenario.bug());
     }
 
     /** -Dcairn.sim.log=true prints every event of a run, for replaying one seed by hand. */
