@@ -1,0 +1,69 @@
+package io.cairn.consensus.attacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.consensus.messages.ConsensusMessage;
+import io.cairn.consensus.messages.MessageCodec;
+import io.cairn.consensus.messages.MessageType;
+import io.cairn.consensus.messages.PrePrepare;
+import io.cairn.consensus.statemachine.InboxProbe;
+import io.cairn.consensus.testing.TestMessages;
+import io.cairn.consensus.testing.TestValidators;
+import io.cairn.crypto.Hash;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Early messages (later heights, views not entered yet) wait in the inbox. Before the fix it
+ * bounded their number per sender (64) but not their size: with blocks of up to 64 MiB one
+ * Byzantine validator could make every honest node hold about 4 GiB. The default configuration
+ * now keeps at most 32 MiB of early messages per sender. The test counts the encoded bytes of
+ * what the inbox holds, not the heap, which would be flaky.
+ */
+class InboxByteBudgetTest {
+    private static final int SELF = 0;
+    private static final int BYZANTINE = 3;
+    /** The budget per sender of {@code ConsensusConfig.of}, as its documentation states. */
+    private static final long BUDGET = 32L << 20;
+    /** The default windows: 4 heights and 16 views ahead. */
+    private static final int HEIGHTS_AHEAD = 4;
+    private static final int VIEWS_AHEAD = 16;
+
+    private final TestMessages messages = new TestMessages(4);
+    private final InboxProbe node = new InboxProbe(TestValidators.config(4, SELF, 10));
+
+    @Test
+    void earlyBlocksFromOneValidatorStayWithinItsBudget() {
+        // Blocks of 1 MiB: 33 of them are over the budget, and the Byzantine validator may send
+        // far more than that, even counting only those it is entitled to (as primary) or that
+        // this node, as the primary of a view, must be able to re-propose.
+        byte[] block = new byte[1 << 20];
+        Hash digest = Hash.of(block);
+        for (long height = 1; height <= 1 + HEIGHTS_AHEAD; height++) {
+            for (long view = height == 1 ? 1 : 0; view <= VIEWS_AHEAD; view++) {
+                PrePrepare prePrepare = new PrePrepare(
+                        messages.vote(MessageType.PRE_PREPARE, height, view, digest, BYZANTINE), block);
+                node.deliver(prePrepare);
+                if (view > 0) {
+                    node.deliver(messages.viewChange(view, height, Optional.empty(), Optional.empty(), block, BYZANTINE));
+                    node.deliver(messages.newView(view, height, List.of(messages.viewChange(view, height, BYZANTINE)),
+                            Optional.of(prePrepare), BYZANTINE));
+                }
+            }
+        }
+        PrePrepare honest = messages.prePrepare(2, 0, "B", 1); // validator 1 is the primary at height 2
+
+        node.deliver(honest);
+
+        List<ConsensusMessage> held = node.takeAll();
+        assertThat(bytesFrom(BYZANTINE, held)).as("bytes held from validator %d", BYZANTINE)
+                .isLessThanOrEqualTo(BUDGET);
+        assertThat(held).as("another validator's early block is still kept").contains(honest);
+    }
+
+    private static long bytesFrom(int sender, List<ConsensusMessage> held) {
+        return held.stream().filter(message -> message.sender() == sender)
+                .mapToLong(message -> MessageCodec.encode(message).length).sum();
+    }
+}
