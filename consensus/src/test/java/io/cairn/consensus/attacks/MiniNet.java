@@ -36,6 +36,7 @@ final class MiniNet {
     private final List<Map<Long, Decision>> decided = new ArrayList<>();
     private final Deque<Envelope> queue = new ArrayDeque<>();
     private final Deque<SyncAnswer> syncAnswers = new ArrayDeque<>();
+    private long highestViewSent;
     /** Whether an honest message is delivered (false: lost on the way). */
     Predicate<Envelope> link = envelope -> true;
     /** Sees every message an honest node sends, delivered or not. */
@@ -110,6 +111,7 @@ final class MiniNet {
     }
 
     private void send(Envelope envelope) {
+        highestViewSent = Math.max(highestViewSent, envelope.message().view());
         tap.accept(envelope);
         if (nodes.get(envelope.to()) != null && link.test(envelope)) {
             queue.add(envelope);
@@ -159,8 +161,9 @@ final class MiniNet {
         return honest().stream().allMatch(i -> nodes.get(i).core().height() >= height);
     }
 
-    long highestView() {
-        return honest().stream().mapToLong(i -> nodes.get(i).core().view()).max().orElse(0);
+    /** The highest view named in any message an honest node sent so far. */
+    long highestViewSent() {
+        return highestViewSent;
     }
 
     /** Every block node {@code index} decided, by height. */

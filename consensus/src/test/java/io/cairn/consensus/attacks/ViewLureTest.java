@@ -36,14 +36,13 @@ class ViewLureTest {
         net.link = envelope -> (envelope.from() == 0) == (envelope.to() == 0);
         net.inject(0, lure());
         net.ticks(10 * MiniNet.TIMEOUT_TICKS);
-        assertThat(net.highestView()).as("views during the partition:%s", net.describe()).isLessThan(SANE_VIEW);
 
         net.link = envelope -> true;
         net.inject(1, lure());
         net.inject(2, lure());
         assertThat(net.runUntil(() -> net.allAtHeight(6), 500))
                 .as("honest nodes decide five blocks within 500 ticks after healing:%s", net.describe()).isTrue();
-        assertThat(net.highestView()).isLessThan(SANE_VIEW);
+        assertThat(net.highestViewSent()).as("the highest view any honest node asked for").isLessThan(SANE_VIEW);
         assertThat(net.disagreements()).isEmpty();
     }
 
@@ -59,12 +58,11 @@ class ViewLureTest {
         net.inject(2, lure(primary));
         net.inject(3, lure(primary));
         net.ticks(3 * MiniNet.TIMEOUT_TICKS);
-        assertThat(net.highestView()).as("views before any work:%s", net.describe()).isLessThan(SANE_VIEW);
 
         net.honest().forEach(i -> net.offerWork(i, "W"));
         assertThat(net.runUntil(() -> net.allAtHeight(6), 500))
                 .as("honest nodes decide five blocks within 500 ticks:%s", net.describe()).isTrue();
-        assertThat(net.highestView()).isLessThan(SANE_VIEW);
+        assertThat(net.highestViewSent()).as("the highest view any honest node asked for").isLessThan(SANE_VIEW);
         assertThat(net.disagreements()).isEmpty();
     }
 
