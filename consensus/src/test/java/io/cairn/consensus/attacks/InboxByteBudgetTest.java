@@ -2,14 +2,20 @@ package io.cairn.consensus.attacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.consensus.ValidatorSet;
+import io.cairn.consensus.messages.CommitCertificate;
 import io.cairn.consensus.messages.ConsensusMessage;
 import io.cairn.consensus.messages.MessageCodec;
 import io.cairn.consensus.messages.MessageType;
 import io.cairn.consensus.messages.PrePrepare;
+import io.cairn.consensus.messages.ValidatorSignature;
+import io.cairn.consensus.messages.ViewChange;
 import io.cairn.consensus.statemachine.InboxProbe;
 import io.cairn.consensus.testing.TestMessages;
 import io.cairn.consensus.testing.TestValidators;
 import io.cairn.crypto.Hash;
+import io.cairn.crypto.Signature;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,6 +37,7 @@ class InboxByteBudgetTest {
     private static final int VIEWS_AHEAD = 16;
 
     private final TestMessages messages = new TestMessages(4);
+    private final ValidatorSet validators = TestValidators.of(4);
     private final InboxProbe node = new InboxProbe(TestValidators.config(4, SELF, 10));
 
     @Test
@@ -60,6 +67,42 @@ class InboxByteBudgetTest {
         assertThat(bytesFrom(BYZANTINE, held)).as("bytes held from validator %d", BYZANTINE)
                 .isLessThanOrEqualTo(BUDGET);
         assertThat(held).as("another validator's early block is still kept").contains(honest);
+    }
+
+    @Test
+    void theProofInsideEarlyNewViewsCountsAgainstTheBudget() {
+        // The codec allows 256 view changes in a NEW-VIEW and 256 signatures in a certificate, and
+        // nothing checks the proof of a NEW-VIEW for a later height before keeping it: about 4 MiB
+        // each, without any block.
+        int kept = 0;
+        for (long height = 2; height <= 1 + HEIGHTS_AHEAD; height++) {
+            List<ViewChange> proof = oversizedProof(height);
+            for (long view = 1; view <= VIEWS_AHEAD; view++) {
+                if (validators.primary(height, view) == BYZANTINE) {
+                    node.deliver(messages.newView(view, height, proof, Optional.empty(), BYZANTINE));
+                    kept++;
+                }
+            }
+        }
+        assertThat(kept).as("NEW-VIEWs the Byzantine validator may send as primary").isEqualTo(16);
+
+        assertThat(bytesFrom(BYZANTINE, node.takeAll())).as("bytes held from validator %d", BYZANTINE)
+                .isLessThanOrEqualTo(BUDGET);
+    }
+
+    /** The most view changes a NEW-VIEW can hold, each with the largest certificate the codec allows. */
+    private static List<ViewChange> oversizedProof(long height) {
+        Signature garbage = Signature.wrap(new byte[Signature.SIZE]);
+        List<ValidatorSignature> signatures = new ArrayList<>();
+        for (int i = 0; i < MessageCodec.MAX_VALIDATORS; i++) {
+            signatures.add(new ValidatorSignature(i, garbage));
+        }
+        CommitCertificate certificate = new CommitCertificate(height - 1, 0, Hash.of(new byte[0]), signatures);
+        List<ViewChange> proof = new ArrayList<>();
+        for (int sender = 0; sender < MessageCodec.MAX_VALIDATORS; sender++) {
+            proof.add(new ViewChange(1, height, Optional.of(certificate), Optional.empty(), sender, garbage, new byte[0]));
+        }
+        return proof;
     }
 
     private static long bytesFrom(int sender, List<ConsensusMessage> held) {
