@@ -27,6 +27,9 @@ public final class Inbox {
             .thenComparingInt(message -> message.type().code())
             .thenComparingInt(ConsensusMessage::sender);
 
+    /** A signature in a certificate with its validator index, as objects in memory. */
+    private static final long SIGNATURE_BYTES = 128;
+
     private final int perSender;
     private final long bytesPerSender;
     private final Map<Integer, Map<Slot, ConsensusMessage>> bySender = new HashMap<>();
@@ -51,17 +54,30 @@ public final class Inbox {
         return true;
     }
 
-    /** About what a message holds in memory: its blocks, and a little for the rest. */
+    /**
+     * About what a message holds in memory: its blocks, its certificates, and a little for the rest.
+     * A NEW-VIEW's proof counts too: it is checked only once its height comes, and the codec lets
+     * it hold 256 view changes of two 256-signature certificates each, about 8 MiB.
+     */
     private static long size(ConsensusMessage message) {
-        long blocks = 0;
         if (message instanceof PrePrepare prePrepare) {
-            blocks = prePrepare.proposalSize();
+            return 1024 + prePrepare.proposalSize();
         } else if (message instanceof ViewChange viewChange) {
-            blocks = viewChange.preparedProposalSize();
+            return size(viewChange);
         } else if (message instanceof NewView newView) {
-            blocks = newView.prePrepare().map(PrePrepare::proposalSize).orElse(0);
+            long size = 1024 + newView.prePrepare().map(PrePrepare::proposalSize).orElse(0);
+            for (ViewChange viewChange : newView.viewChanges()) {
+                size += size(viewChange);
+            }
+            return size;
         }
-        return 1024 + blocks;
+        return 1024;
+    }
+
+    private static long size(ViewChange viewChange) {
+        int signatures = viewChange.lastCommit().map(c -> c.signatures().size()).orElse(0)
+                + viewChange.prepared().map(p -> p.prepares().size()).orElse(0);
+        return 1024 + viewChange.preparedProposalSize() + SIGNATURE_BYTES * signatures;
     }
 
     /**
