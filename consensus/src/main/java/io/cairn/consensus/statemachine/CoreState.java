@@ -12,7 +12,10 @@ import io.cairn.consensus.ValidatorSet;
 import io.cairn.consensus.messages.CommitCertificate;
 import io.cairn.consensus.messages.ConsensusMessage;
 import io.cairn.consensus.messages.MessageType;
+import io.cairn.consensus.messages.NewView;
+import io.cairn.consensus.messages.PrePrepare;
 import io.cairn.consensus.messages.PreparedCertificate;
+import io.cairn.consensus.messages.SignBytes;
 import io.cairn.consensus.messages.Vote;
 import io.cairn.consensus.types.ProposalBuilder;
 import io.cairn.consensus.types.ProposalValidator;
@@ -20,11 +23,14 @@ import io.cairn.consensus.validation.CertificateVerifier;
 import io.cairn.consensus.validation.SignatureCheck;
 import io.cairn.crypto.Hash;
 import io.cairn.crypto.KeyPair;
+import io.cairn.crypto.Signature;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything one validator's core knows, shared by the role handlers ({@link NormalCase},
@@ -62,10 +68,10 @@ public final class CoreState {
     /** Ticks spent changing view without a quorum of view changes for it. */
     int quorumWaitTicks;
     /** Validators already sent the certificate of the height just decided: once each. */
-    final java.util.Set<Integer> sentCertificateTo = new java.util.HashSet<>();
+    final Set<Integer> sentCertificateTo = new HashSet<>();
     /** Validators already sent this view's NEW-VIEW again: once each. */
-    final java.util.Set<Integer> resentNewViewTo = new java.util.HashSet<>();
-    Optional<io.cairn.consensus.messages.NewView> lastNewView = Optional.empty();
+    final Set<Integer> resentNewViewTo = new HashSet<>();
+    Optional<NewView> lastNewView = Optional.empty();
 
     // The next Ready.
     private boolean persist;
@@ -173,16 +179,16 @@ public final class CoreState {
     }
 
     private Vote signVote(MessageType type, long inView, Hash digest) {
-        byte[] bytes = io.cairn.consensus.messages.SignBytes.of(config.chainId(), type, height, inView, digest);
+        byte[] bytes = SignBytes.of(config.chainId(), type, height, inView, digest);
         return new Vote(type, height, inView, digest, self, key.sign(bytes));
     }
 
-    io.cairn.crypto.Signature signBytes(byte[] bytes) {
+    Signature signBytes(byte[] bytes) {
         return key.sign(bytes);
     }
 
     /** True when the block bytes are the block whose digest the primary signed (they are not signed themselves). */
-    boolean carriesSignedBlock(io.cairn.consensus.messages.PrePrepare prePrepare) {
+    boolean carriesSignedBlock(PrePrepare prePrepare) {
         return validator.digest(prePrepare.proposal()).equals(Optional.of(prePrepare.vote().digest()));
     }
 

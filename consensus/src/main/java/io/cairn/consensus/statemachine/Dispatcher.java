@@ -165,8 +165,8 @@ public final class Dispatcher {
      * the block it signed. Anything else would take the place of the genuine message there.
      */
     private boolean acceptable(ConsensusMessage message) {
-        java.util.Optional<PrePrepare> proposal = message instanceof PrePrepare prePrepare ? java.util.Optional.of(prePrepare)
-                : message instanceof NewView newView ? newView.prePrepare() : java.util.Optional.empty();
+        Optional<PrePrepare> proposal = message instanceof PrePrepare prePrepare ? Optional.of(prePrepare)
+                : message instanceof NewView newView ? newView.prePrepare() : Optional.empty();
         boolean fromPrimary = message.sender() == state.validators.primary(message.height(), message.view());
         if ((message instanceof PrePrepare || message instanceof NewView) && !fromPrimary) {
             state.drop(DropReason.NOT_FROM_PRIMARY);

@@ -1,5 +1,6 @@
 package io.cairn.consensus.statemachine;
 
+import io.cairn.consensus.messages.MessageType;
 import io.cairn.consensus.messages.PrePrepare;
 import io.cairn.consensus.messages.Vote;
 import io.cairn.crypto.Hash;
@@ -89,7 +90,7 @@ public final class Round {
         Map<Integer, Signature> signatures = primarySignatures.getOrDefault(view, Map.of());
         for (Vote prepare : byView.values()) {
             if (!prepare.digest().equals(digest)) {
-                claims.add(new Vote(io.cairn.consensus.messages.MessageType.PRE_PREPARE, height, view,
+                claims.add(new Vote(MessageType.PRE_PREPARE, height, view,
                         prepare.digest(), primary, signatures.get(prepare.sender())));
             }
         }
