@@ -57,11 +57,6 @@ public record ConsensusConfig(
         return new ConsensusConfig(chainId, validators, self, timeoutTicks, 6, 4, 16, 64, 32L << 20, PlantedBug.NONE);
     }
 
-    public ConsensusConfig withPlantedBug(PlantedBug bug) {
-        return new ConsensusConfig(chainId, validators, self, timeoutTicks, maxDoublings, futureHeights, futureViews,
-                inboxPerSender, inboxBytesPerSender, bug);
-    }
-
     /** The number of matching votes that makes a certificate. */
     public int quorum() {
         return plantedBug == PlantedBug.WEAK_QUORUM ? validators.quorum().weak() : validators.quorum().size();

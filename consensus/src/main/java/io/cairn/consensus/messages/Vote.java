@@ -24,9 +24,4 @@ public record Vote(MessageType type, long height, long view, Hash digest, int se
     public byte[] signBytes(String chainId) {
         return SignBytes.of(chainId, type, height, view, digest);
     }
-
-    /** True when {@code other} is about the same block at the same height and view. */
-    public boolean sameSlot(long otherHeight, long otherView) {
-        return height == otherHeight && view == otherView;
-    }
 }

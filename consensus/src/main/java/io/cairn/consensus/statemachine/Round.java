@@ -57,11 +57,6 @@ public final class Round {
         voters.add(prePrepare.sender());
     }
 
-    /** Keeps a block whose digest was checked, so that a certificate for it can be applied. */
-    public void keepProposal(Hash digest, byte[] proposal) {
-        proposals.put(digest, proposal.clone());
-    }
-
     public Optional<byte[]> proposal(Hash digest) {
         byte[] bytes = proposals.get(digest);
         return bytes == null ? Optional.empty() : Optional.of(bytes.clone());

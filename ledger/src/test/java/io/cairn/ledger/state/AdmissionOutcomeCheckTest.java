@@ -17,8 +17,7 @@ import io.cairn.ledger.testing.TestKeys;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,17 +30,8 @@ class AdmissionOutcomeCheckTest {
     private static final KeyPair ADMIN = TestKeys.admin();
     private static final EnumSet<Permission> TRANSFER_PUT = EnumSet.of(Permission.TRANSFER, Permission.PUT);
 
-    private StateFixture ledger;
-
-    @BeforeEach
-    void open() throws Exception {
-        ledger = new StateFixture(TestGenesis.of(1, 2));
-    }
-
-    @AfterEach
-    void close() {
-        ledger.close();
-    }
+    @AutoClose
+    private final StateFixture ledger = StateFixture.twoAccounts();
 
     @Test
     void refusesTransferOfMoreThanTheBalance() {
@@ -56,31 +46,31 @@ class AdmissionOutcomeCheckTest {
         // Genesis caps the total supply at 2^63 - 1 and transfers conserve it ...
         assertThatThrownBy(() -> supplyGenesis(1, Long.MAX_VALUE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("total supply exceeds 2^63 - 1");
-        ledger.close();
-        ledger = new StateFixture(supplyGenesis(5, Long.MAX_VALUE - 5));
-        // ... so the recipient reaches exactly Long.MAX_VALUE and no further.
-        ledger.commit(ledger.sign(ALICE, new Transfer(BOB.publicKey(), 5)));
-        assertThat(ledger.account(BOB).balance()).isEqualTo(Long.MAX_VALUE);
-        assertThat(ledger.account(ALICE).balance()).isZero();
+        try (StateFixture full = new StateFixture(supplyGenesis(5, Long.MAX_VALUE - 5))) {
+            // ... so the recipient reaches exactly Long.MAX_VALUE and no further.
+            full.commit(full.sign(ALICE, new Transfer(BOB.publicKey(), 5)));
+            assertThat(full.account(BOB).balance()).isEqualTo(Long.MAX_VALUE);
+            assertThat(full.account(ALICE).balance()).isZero();
+        }
     }
 
     @Test
     void refusesTransferThatWouldOverflowTheRecipient() throws Exception {
         // Unreachable from a valid genesis (see above), so the state is built by hand.
-        ledger.close();
-        ledger = new StateFixture(supplyGenesis(5, Long.MAX_VALUE - 5));
-        StateOverlay state = new StateOverlay(ledger.store);
-        state.putAccount(BOB.publicKey(), new Account(Long.MAX_VALUE, 0, TRANSFER_PUT));
-        int changesBefore = state.changes().size();
+        try (StateFixture full = new StateFixture(supplyGenesis(5, Long.MAX_VALUE - 5))) {
+            StateOverlay state = new StateOverlay(full.store);
+            state.putAccount(BOB.publicKey(), new Account(Long.MAX_VALUE, 0, TRANSFER_PUT));
+            int changesBefore = state.changes().size();
 
-        Optional<Rejection> rejection = new TransactionRules(ledger.genesis)
-                .check(ledger.sign(ALICE, new Transfer(BOB.publicKey(), 1)), state);
+            Optional<Rejection> rejection = new TransactionRules(full.genesis)
+                    .check(full.sign(ALICE, new Transfer(BOB.publicKey(), 1)), state);
 
-        assertThat(rejection).map(Rejection::reason).contains(Reason.BALANCE_OVERFLOW);
-        assertThat(rejection.get().message()).contains("recipient's balance would overflow");
-        assertThat(state.changes().size()).isEqualTo(changesBefore);
-        assertThat(state.account(BOB.publicKey()).orElseThrow().balance()).isEqualTo(Long.MAX_VALUE);
-        assertThat(state.account(ALICE.publicKey()).orElseThrow().nonce()).isZero();
+            assertThat(rejection).map(Rejection::reason).contains(Reason.BALANCE_OVERFLOW);
+            assertThat(rejection.get().message()).contains("recipient's balance would overflow");
+            assertThat(state.changes().size()).isEqualTo(changesBefore);
+            assertThat(state.account(BOB.publicKey()).orElseThrow().balance()).isEqualTo(Long.MAX_VALUE);
+            assertThat(state.account(ALICE.publicKey()).orElseThrow().nonce()).isZero();
+        }
     }
 
     @Test

@@ -22,8 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,17 +37,8 @@ class FailedOutcomeTest {
     private static final KeyPair BOB = TestKeys.account(1);
     private static final KeyPair ADMIN = TestKeys.admin();
 
-    private StateFixture ledger;
-
-    @BeforeEach
-    void open() throws Exception {
-        ledger = new StateFixture(TestGenesis.of(1, 2));
-    }
-
-    @AfterEach
-    void close() {
-        ledger.close();
-    }
+    @AutoClose
+    private final StateFixture ledger = StateFixture.twoAccounts();
 
     static Stream<Arguments> failingTransactions() {
         return Stream.of(

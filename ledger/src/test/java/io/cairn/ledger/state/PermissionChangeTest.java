@@ -12,13 +12,11 @@ import io.cairn.ledger.Operation.Transfer;
 import io.cairn.ledger.Permission;
 import io.cairn.ledger.Transaction;
 import io.cairn.ledger.state.Rejection.Reason;
-import io.cairn.ledger.testing.TestGenesis;
 import io.cairn.ledger.testing.TestKeys;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Grants and revokes take effect for the very next transaction, in the same block or a later one. */
@@ -28,17 +26,8 @@ class PermissionChangeTest {
     private static final KeyPair ADMIN = TestKeys.admin();
     private static final KeyPair NEWCOMER = TestKeys.stranger();
 
-    private StateFixture ledger;
-
-    @BeforeEach
-    void open() throws Exception {
-        ledger = new StateFixture(TestGenesis.of(1, 2));
-    }
-
-    @AfterEach
-    void close() {
-        ledger.close();
-    }
+    @AutoClose
+    private final StateFixture ledger = StateFixture.twoAccounts();
 
     @Test
     void grantToAnUnknownKeyCreatesAnAccountThatMayUseItInTheSameBlock() throws Exception {

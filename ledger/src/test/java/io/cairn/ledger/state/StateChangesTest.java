@@ -10,12 +10,10 @@ import io.cairn.ledger.Operation.Put;
 import io.cairn.ledger.Operation.Revoke;
 import io.cairn.ledger.Permission;
 import io.cairn.ledger.codec.StateCodec;
-import io.cairn.ledger.testing.TestGenesis;
 import io.cairn.ledger.testing.TestKeys;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** StateChanges holds exactly the entries whose value differs from the state before the block. */
@@ -25,17 +23,8 @@ class StateChangesTest {
     private static final KeyPair ADMIN = TestKeys.admin();
     private static final byte[] KEY = {42};
 
-    private StateFixture ledger;
-
-    @BeforeEach
-    void open() throws Exception {
-        ledger = new StateFixture(TestGenesis.of(1, 2));
-    }
-
-    @AfterEach
-    void close() {
-        ledger.close();
-    }
+    @AutoClose
+    private final StateFixture ledger = StateFixture.twoAccounts();
 
     @Test
     void putOfTheSameValueAgainChangesOnlyTheNonce() throws Exception {

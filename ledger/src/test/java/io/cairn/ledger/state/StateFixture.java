@@ -20,6 +20,7 @@ import io.cairn.ledger.Transaction;
 import io.cairn.ledger.store.InMemoryKeyValueStore;
 import io.cairn.ledger.store.LedgerStore;
 import io.cairn.ledger.testing.TestChain;
+import io.cairn.ledger.testing.TestGenesis;
 import io.cairn.ledger.testing.TestKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,15 @@ final class StateFixture implements AutoCloseable {
     StateFixture(Genesis genesis) throws Exception {
         this.genesis = genesis;
         this.store = LedgerStore.open(kv, genesis);
+    }
+
+    /** The usual chain of these tests: one validator, two funded accounts and the test admin. */
+    static StateFixture twoAccounts() {
+        try {
+            return new StateFixture(TestGenesis.of(1, 2));
+        } catch (Exception e) {
+            throw new AssertionError("an empty in-memory store always opens", e);
+        }
     }
 
     /** {@code base} with other admins and accounts; chain id, validators and limits unchanged. */
