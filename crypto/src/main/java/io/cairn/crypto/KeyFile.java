@@ -30,7 +30,7 @@ public final class KeyFile {
     private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String END = "-----END PRIVATE KEY-----";
     /** SEQUENCE { INTEGER 0, SEQUENCE { OID 1.3.101.112 }, OCTET STRING { OCTET STRING (32) } }. */
-    private static final byte[] PKCS8_PREFIX = Hex.decode("302e020100300506032b657004220420");
+    private static final byte[] PKCS8_PREFIX = JcaKeys.PKCS8_PREFIX;
     private static final int MAX_FILE_BYTES = 4096;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 

@@ -109,6 +109,19 @@ public final class LedgerStore implements BlockStore, StateStore, AutoCloseable 
         head = ChainHead.of(header);
     }
 
+    /**
+     * Stores what consensus must remember across a crash (its votes and view at the current
+     * height), synced, replacing what was there. The node calls it before any vote leaves.
+     */
+    public void saveConsensusState(byte[] state) {
+        kv.write(new WriteBatch().put(StoreLayout.CONSENSUS, state), true);
+    }
+
+    /** What {@link #saveConsensusState} stored last, if anything. */
+    public Optional<byte[]> consensusState() {
+        return kv.get(StoreLayout.CONSENSUS);
+    }
+
     @Override
     public ChainHead head() {
         return head;

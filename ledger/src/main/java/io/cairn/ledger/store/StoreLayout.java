@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
  * sort by height. Values are the canonical encodings of the ledger codec.
  * <pre>
  *   M schema | M genesis | M head          schema version, genesis hash, u64 height | block hash
+ *   M consensus                            the consensus core's durable state (opaque here)
  *   B height    block          H height    header            C height   commit certificate
  *   N hash      u64 height of a block hash T hash             transaction location and outcome
  *   S state key state entry (account or anchored value)
@@ -19,6 +20,8 @@ final class StoreLayout {
     static final byte[] SCHEMA = meta("schema");
     static final byte[] GENESIS = meta("genesis");
     static final byte[] HEAD = meta("head");
+    /** The consensus core's durable state (votes and view at the height being decided). */
+    static final byte[] CONSENSUS = meta("consensus");
     static final byte BLOCK = 'B';
     static final byte HEADER = 'H';
     static final byte CERTIFICATE = 'C';

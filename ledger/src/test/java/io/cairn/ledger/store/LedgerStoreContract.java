@@ -228,6 +228,21 @@ abstract class LedgerStoreContract {
     }
 
     @Test
+    void keepsTheLatestConsensusStateAcrossAReopenBesideTheChain() throws Exception {
+        TestChain chain = new TestChain(GENESIS, 17);
+        try (LedgerStore store = LedgerStore.open(backend.open(), GENESIS)) {
+            assertThat(store.consensusState()).isEmpty();
+            store.saveConsensusState(new byte[] {1, 2});
+            chain.commitNext(store, 5);
+            store.saveConsensusState(new byte[] {3});
+        }
+        try (LedgerStore reopened = LedgerStore.open(backend.open(), GENESIS)) {
+            assertThat(reopened.consensusState()).hasValueSatisfying(state -> assertThat(state).containsExactly(3));
+            assertThat(reopened.head().height()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void refusesTheStoreOfAnotherChain() throws Exception {
         LedgerStore.open(backend.open(), GENESIS).close();
         Genesis another = TestGenesis.of(4, 9);

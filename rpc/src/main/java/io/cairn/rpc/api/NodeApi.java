@@ -1,0 +1,34 @@
+package io.cairn.rpc.api;
+
+import io.cairn.crypto.Hash;
+import io.cairn.ledger.Genesis;
+import io.cairn.ledger.Transaction;
+import io.cairn.ledger.store.BlockStore;
+import io.cairn.ledger.store.StateStore;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the RPC reads from or asks of the node, in one narrow interface that the node
+ * implements. Reads of committed data go straight to the ledger's stores; the rest is live node
+ * state. Implementations are called from many threads at once.
+ */
+public interface NodeApi {
+    Genesis genesis();
+
+    /** Committed blocks, certificates, receipts and the transaction index. */
+    BlockStore blocks();
+
+    /** The committed state at {@code blocks().head()}. */
+    StateStore state();
+
+    /** Admits a transaction in its canonical encoding to the mempool (which gossips it), or says why not. */
+    SubmitResult submit(byte[] encodedTransaction);
+
+    /** A transaction waiting in the mempool, if it is there. */
+    Optional<Transaction> pending(Hash transactionHash);
+
+    NodeStatus status();
+
+    List<PeerInfo> peers();
+}
