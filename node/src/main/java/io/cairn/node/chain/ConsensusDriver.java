@@ -33,6 +33,9 @@ public final class ConsensusDriver implements AutoCloseable {
     private static final Object TICK = new Object();
     private static final Object WAKE = new Object();
 
+    /** Where consensus stands, published after every step for other threads to read. */
+    public record Position(long height, long view, int primary, boolean changingView) {}
+
     /** Where the driver's messages go; implementations queue and return at once. */
     public interface Outbox {
         void send(int validator, byte[] payload);
@@ -52,6 +55,7 @@ public final class ConsensusDriver implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Position position;
     private volatile Throwable failure;
     private boolean reportedWork;
 
@@ -65,6 +69,16 @@ public final class ConsensusDriver implements AutoCloseable {
         this.committed = committed;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.thread = new Thread(this::run, "consensus");
+        publish();
+    }
+
+    /** Any thread: the height being decided, its view and primary, as of the last step. */
+    public Position position() {
+        return position;
+    }
+
+    private void publish() {
+        position = new Position(core.height(), core.view(), core.primary(), core.changingView());
     }
 
     /** Carries out the core's start (resend a view change, or propose) and starts the thread. */
@@ -99,6 +113,7 @@ public final class ConsensusDriver implements AutoCloseable {
     /** On the consensus thread only: feeds one event to the core and carries out what it asks. */
     public void step(Event event) {
         carryOut(core.step(event));
+        publish();
     }
 
     public PbftCore core() {
@@ -125,6 +140,7 @@ public final class ConsensusDriver implements AutoCloseable {
     private void run() {
         try {
             carryOut(core.start());
+            publish();
             while (running) {
                 Object item = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (item == TICK) {

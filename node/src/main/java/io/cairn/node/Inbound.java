@@ -1,0 +1,111 @@
+package io.cairn.node;
+
+import io.cairn.consensus.Event;
+import io.cairn.crypto.encoding.DecodeException;
+import io.cairn.ledger.store.LedgerStore;
+import io.cairn.node.chain.ConsensusDriver;
+import io.cairn.node.mempool.Admission;
+import io.cairn.node.mempool.Mempool;
+import io.cairn.node.p2p.PeerListener;
+import io.cairn.node.p2p.PeerNetwork;
+import io.cairn.node.sync.BlockServer;
+import io.cairn.node.sync.BlockSync;
+import io.cairn.node.wire.NodeMessage;
+import io.cairn.node.wire.NodeMessageCodec;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes what peers send: consensus messages and sync answers to the consensus thread, gossiped
+ * transactions and sync requests to worker threads (signature checks and store reads never run
+ * on network threads). A payload that does not decode is counted and dropped; its sender is an
+ * authenticated validator, so the connection stays up.
+ */
+final class Inbound {
+    private static final Logger log = LoggerFactory.getLogger(Inbound.class);
+
+    private final ConsensusDriver driver;
+    private final BlockSync sync;
+    private final BlockServer server;
+    private final Mempool mempool;
+    private final LedgerStore store;
+    private final ExecutorService workers;
+    private final Map<Integer, Long> peerHeights;
+    private final AtomicLong malformed = new AtomicLong();
+
+    Inbound(ConsensusDriver driver, BlockSync sync, BlockServer server, Mempool mempool, LedgerStore store,
+            ExecutorService workers, Map<Integer, Long> peerHeights) {
+        this.driver = driver;
+        this.sync = sync;
+        this.server = server;
+        this.mempool = mempool;
+        this.store = store;
+        this.workers = workers;
+        this.peerHeights = peerHeights;
+    }
+
+    long malformed() {
+        return malformed.get();
+    }
+
+    PeerListener listener(PeerNetwork[] network) {
+        return new PeerListener() {
+            @Override
+            public void onMessage(int validator, byte[] payload) {
+                route(validator, payload, network[0]);
+            }
+
+            @Override
+            public void onConnected(int validator) {
+                network[0].send(validator, NodeMessageCodec.encode(new NodeMessage.Status(store.head().height())));
+            }
+        };
+    }
+
+    private void route(int peer, byte[] payload, PeerNetwork network) {
+        NodeMessage message;
+        try {
+            message = NodeMessageCodec.decode(payload);
+        } catch (DecodeException e) {
+            if (malformed.incrementAndGet() == 1 || Long.bitCount(malformed.get()) == 1) {
+                log.warn("Dropped a malformed message from validator {} ({} so far): {}", peer, malformed.get(),
+                        e.getMessage());
+            }
+            return;
+        }
+        if (message instanceof NodeMessage.Consensus consensus) {
+            driver.received(new Event.Received(consensus.message()));
+        } else if (message instanceof NodeMessage.Transactions transactions) {
+            work(() -> admit(transactions));
+        } else if (message instanceof NodeMessage.BlocksRequest request) {
+            work(() -> network.send(peer, NodeMessageCodec.encode(server.answer(request))));
+        } else if (message instanceof NodeMessage.Blocks blocks) {
+            driver.execute(() -> sync.onBlocks(peer, blocks, driver.core().height()).forEach(driver::step));
+        } else if (message instanceof NodeMessage.Status status) {
+            peerHeights.merge(peer, status.height(), Math::max);
+            driver.execute(() -> sync.onStatus(peer, status.height()));
+        }
+    }
+
+    private void admit(NodeMessage.Transactions transactions) {
+        boolean admitted = false;
+        for (byte[] encoded : transactions.encoded()) {
+            admitted |= mempool.add(encoded, store) instanceof Admission.Admitted;
+        }
+        if (admitted) {
+            driver.workChanged();
+        }
+    }
+
+    private void work(Runnable task) {
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.cairn.node;
+
+import io.cairn.consensus.ConsensusConfig;
+import io.cairn.consensus.DurableState;
+import io.cairn.consensus.PbftCore;
+import io.cairn.consensus.ValidatorSet;
+import io.cairn.crypto.encoding.DecodeException;
+import io.cairn.ledger.Genesis;
+import io.cairn.ledger.Validator;
+import io.cairn.ledger.store.LedgerStore;
+import io.cairn.ledger.store.LevelDbKeyValueStore;
+import io.cairn.node.api.NodeService;
+import io.cairn.node.chain.Certificates;
+import io.cairn.node.chain.ConsensusDriver;
+import io.cairn.node.chain.LedgerChain;
+import io.cairn.node.chain.VoteLog;
+import io.cairn.node.config.NodeSettings;
+import io.cairn.node.gossip.TransactionGossip;
+import io.cairn.node.mempool.Mempool;
+import io.cairn.node.p2p.PeerNetwork;
+import io.cairn.node.p2p.PeerNetworkConfig;
+import io.cairn.node.sync.BlockServer;
+import io.cairn.node.sync.BlockSync;
+import io.cairn.node.wire.NodeMessage;
+import io.cairn.node.wire.NodeMessageCodec;
+import io.cairn.rpc.RpcServer;
+import io.cairn.rpc.RpcSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running validator: the store, mempool, p2p network, consensus driver, block sync and RPC,
+ * wired together. {@link #start} brings them up in dependency order; {@link #close} takes them
+ * down in reverse, leaving the store consistent.
+ */
+public final class Node implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Node.class);
+    private static final int STATUS_EVERY_TICKS = 10;
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private NodeService service;
+    private RpcServer rpc;
+
+    private Node() {}
+
+    public static Node start(NodeSettings settings) throws Exception {
+        Node node = new Node();
+        try {
+            node.startUp(settings);
+            return node;
+        } catch (Exception | Error e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    private void startUp(NodeSettings settings) throws Exception {
+        Genesis genesis = settings.genesis();
+        int self = settings.self();
+        LedgerStore store = LedgerStore.open(LevelDbKeyValueStore.open(settings.config().dataDir().resolve("ledger")),
+                genesis);
+        resources.add(store);
+        Mempool mempool = new Mempool(genesis, settings.mempoolLimits());
+        LedgerChain chain = new LedgerChain(store, settings.key().publicKey(), mempool, System::currentTimeMillis,
+                settings.consensus().emptyBlocks());
+
+        ValidatorSet validators = new ValidatorSet(genesis.validators().stream().map(Validator::publicKey).toList());
+        long tickMillis = settings.consensus().tickMillis();
+        int timeoutTicks = (int) Math.max(2, genesis.consensus().viewChangeTimeoutMillis() / tickMillis);
+        long inboxBytes = Math.max(32L << 20, 3L * genesis.consensus().maxBlockBytes());
+        ConsensusConfig config = new ConsensusConfig(genesis.chainId(), validators, self, timeoutTicks, 6, 4, 16, 64,
+                inboxBytes, ConsensusConfig.PlantedBug.NONE);
+        long height = store.head().height();
+        PbftCore core = new PbftCore(config, settings.key(), chain, chain, height,
+                store.certificate(height).map(Certificates::toConsensus), durableState(store));
+
+        Map<Integer, Long> peerHeights = new ConcurrentHashMap<>();
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                daemon("admission"));
+        resources.add(workers::shutdownNow);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("scheduler"));
+        resources.add(scheduler::shutdownNow);
+
+        PeerNetwork[] network = new PeerNetwork[1];
+        BlockSync sync = new BlockSync(self, () -> store.head().height(), (peer, request) ->
+                network[0].send(peer, NodeMessageCodec.encode(request)), 256, timeoutTicks);
+        Optional<VoteLog> voteLog = settings.consensus().voteLog().isPresent()
+                ? Optional.of(VoteLog.append(settings.consensus().voteLog().get(), self)) : Optional.empty();
+        ConsensusDriver driver = new ConsensusDriver(core, chain, new ConsensusDriver.Outbox() {
+            @Override
+            public void send(int validator, byte[] payload) {
+                network[0].send(validator, payload);
+            }
+
+            @Override
+            public void broadcast(byte[] payload) {
+                network[0].broadcast(payload);
+            }
+        }, voteLog, sync::onRequest, block -> { }, 100_000);
+        BlockServer server = new BlockServer(store, settings.maxFrameBytes() / 2);
+        TransactionGossip gossip = new TransactionGossip(payload -> network[0].broadcast(payload),
+                settings.maxFrameBytes() / 4);
+        Inbound inbound = new Inbound(driver, sync, server, mempool, store, workers, peerHeights);
+
+        network[0] = new PeerNetwork(new PeerNetworkConfig(genesis.chainId(), genesis.hash(), validators.keys(), self,
+                settings.key(), settings.p2pListen(), settings.peers(), settings.maxFrameBytes(),
+                settings.limits().peerQueueBytes(), Duration.ofSeconds(15), Duration.ofSeconds(10),
+                Duration.ofMillis(100), Duration.ofSeconds(2)), inbound.listener(network));
+        resources.add(network[0]);
+        resources.add(driver);
+        network[0].start();
+
+        service = new NodeService(store, self, mempool, gossip, driver, sync, network[0], settings.peers(), peerHeights);
+        rpc = RpcServer.start(service, new RpcSettings(settings.rpcListen().getHostString(),
+                settings.rpcListen().getPort(), settings.limits().rpcMaxBodyBytes(), 1_000));
+        resources.add(rpc);
+
+        driver.start();
+        long[] ticks = {0};
+        scheduler.scheduleAtFixedRate(() -> {
+            driver.tick();
+            driver.execute(sync::onTick);
+            if (++ticks[0] % STATUS_EVERY_TICKS == 0) {
+                network[0].broadcast(NodeMessageCodec.encode(new NodeMessage.Status(store.head().height())));
+            }
+        }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(gossip::flush, 10, 10, TimeUnit.MILLISECONDS);
+        log.info("Validator {} ('{}') of chain '{}' is up at height {}: p2p {}, rpc {}", self,
+                genesis.validators().get(self).name(), genesis.chainId(), height, network[0].boundAddress(),
+                settings.rpcListen().getHostString() + ":" + rpc.port());
+    }
+
+    private static Optional<DurableState> durableState(LedgerStore store) {
+        Optional<byte[]> bytes = store.consensusState();
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DurableState.decode(bytes.get()));
+        } catch (DecodeException e) {
+            throw new IllegalStateException("the stored consensus state is damaged (" + e.getMessage()
+                    + "); refusing to start, since this validator could sign a vote that contradicts one it sent");
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public NodeService service() {
+        return service;
+    }
+
+    public int rpcPort() {
+        return rpc.port();
+    }
+
+    public void awaitShutdown() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warn("Error while stopping: {}", e.toString());
+            }
+        }
+        resources.clear();
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,109 @@
+package io.cairn.node.api;
+
+import io.cairn.crypto.Hash;
+import io.cairn.ledger.ChainHead;
+import io.cairn.ledger.Genesis;
+import io.cairn.ledger.Transaction;
+import io.cairn.ledger.Validator;
+import io.cairn.ledger.store.BlockStore;
+import io.cairn.ledger.store.LedgerStore;
+import io.cairn.ledger.store.StateStore;
+import io.cairn.node.chain.ConsensusDriver;
+import io.cairn.node.gossip.TransactionGossip;
+import io.cairn.node.mempool.Admission;
+import io.cairn.node.mempool.Mempool;
+import io.cairn.node.p2p.PeerNetwork;
+import io.cairn.node.sync.BlockSync;
+import io.cairn.rpc.api.NodeApi;
+import io.cairn.rpc.api.NodeStatus;
+import io.cairn.rpc.api.PeerInfo;
+import io.cairn.rpc.api.SubmitResult;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The node as the RPC sees it: reads go to the store, submissions to the mempool and gossip. */
+public final class NodeService implements NodeApi {
+    private final LedgerStore store;
+    private final int self;
+    private final Mempool mempool;
+    private final TransactionGossip gossip;
+    private final ConsensusDriver driver;
+    private final BlockSync sync;
+    private final PeerNetwork network;
+    private final Map<Integer, InetSocketAddress> peerAddresses;
+    private final Map<Integer, Long> peerHeights;
+
+    public NodeService(LedgerStore store, int self, Mempool mempool, TransactionGossip gossip, ConsensusDriver driver,
+            BlockSync sync, PeerNetwork network, Map<Integer, InetSocketAddress> peerAddresses,
+            Map<Integer, Long> peerHeights) {
+        this.store = store;
+        this.self = self;
+        this.mempool = mempool;
+        this.gossip = gossip;
+        this.driver = driver;
+        this.sync = sync;
+        this.network = network;
+        this.peerAddresses = peerAddresses;
+        this.peerHeights = peerHeights;
+    }
+
+    @Override
+    public Genesis genesis() {
+        return store.genesis();
+    }
+
+    @Override
+    public BlockStore blocks() {
+        return store;
+    }
+
+    @Override
+    public StateStore state() {
+        return store;
+    }
+
+    @Override
+    public SubmitResult submit(byte[] encodedTransaction) {
+        Admission admission = mempool.add(encodedTransaction, store);
+        if (admission instanceof Admission.Admitted admitted) {
+            gossip.offer(encodedTransaction);
+            driver.workChanged();
+            return new SubmitResult.Admitted(admitted.hash());
+        }
+        Admission.Refused refused = (Admission.Refused) admission;
+        return new SubmitResult.Refused(refused.reason(), refused.message());
+    }
+
+    @Override
+    public Optional<Transaction> pending(Hash transactionHash) {
+        return mempool.get(transactionHash);
+    }
+
+    @Override
+    public NodeStatus status() {
+        ChainHead head = store.head();
+        ConsensusDriver.Position position = driver.position();
+        return new NodeStatus(store.genesis().chainId(), store.genesis().validators().get(self).publicKey(), self,
+                head.height(), head.blockHash(), head.stateRoot(), position.view(), position.primary(),
+                network.connected().size(), sync.syncing(), mempool.size(), mempool.bytes());
+    }
+
+    @Override
+    public List<PeerInfo> peers() {
+        List<Validator> validators = store.genesis().validators();
+        List<PeerInfo> peers = new ArrayList<>();
+        for (int i = 0; i < validators.size(); i++) {
+            if (i == self) {
+                continue;
+            }
+            InetSocketAddress address = peerAddresses.get(i);
+            peers.add(new PeerInfo(i, validators.get(i).name(), validators.get(i).publicKey(),
+                    address == null ? "" : address.getHostString() + ":" + address.getPort(),
+                    network.connected().contains(i), peerHeights.getOrDefault(i, 0L)));
+        }
+        return peers;
+    }
+}
