@@ -1,0 +1,26 @@
+package io.cairn.rpc.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.crypto.PublicKey;
+import io.cairn.ledger.Account;
+import io.cairn.ledger.Permission;
+
+/** Accounts as the API shows them: the address is the public key in hex. */
+public final class AccountJson {
+    private AccountJson() {}
+
+    /** {@code address, balance, nonce, permissions} with permissions by name, in declaration order. */
+    public static ObjectNode of(PublicKey address, Account account) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode()
+                .put("address", address.toHex())
+                .put("balance", account.balance())
+                .put("nonce", account.nonce());
+        ArrayNode permissions = json.putArray("permissions");
+        for (Permission permission : account.permissions()) {
+            permissions.add(permission.jsonName());
+        }
+        return json;
+    }
+}
