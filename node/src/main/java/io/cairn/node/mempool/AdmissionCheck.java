@@ -44,7 +44,7 @@ final class AdmissionCheck {
                     + " from this sender with nonce " + tx.nonce() + " is already pending"));
         }
         if (tx.operation() instanceof Transfer transfer) {
-            long pending = queue.map(SenderQueue::pendingSpending).orElse(0L);
+            long pending = queue.map(q -> q.pendingSpending(next)).orElse(0L);
             if (pending > account.balance() || account.balance() - pending < transfer.amount()) {
                 return refuse(Reason.INSUFFICIENT_BALANCE, "the balance " + account.balance() + " minus " + pending
                         + " in pending transfers does not cover the amount " + transfer.amount());

@@ -89,25 +89,24 @@ public final class Mempool {
         if (form.isPresent()) {
             return count(new Admission.Refused(form.get().reason().code(), form.get().message()));
         }
+        Optional<Admission.Refused> copy;
+        synchronized (lock) {
+            copy = duplicate(hash); // most gossip is copies: spare them the state read
+        }
+        if (copy.isPresent()) {
+            return count(copy.get());
+        }
+        Optional<Account> sender = committed.account(tx.sender()); // read outside the lock; checked again below
         Optional<Seen> known;
         synchronized (lock) {
-            Optional<Admission.Refused> refusal = duplicate(hash)
-                    .or(() -> admission.check(tx, size, committed.account(tx.sender()), pool));
+            Optional<Admission.Refused> refusal = duplicate(hash).or(() -> admission.check(tx, size, sender, pool));
             if (refusal.isPresent()) {
                 return count(refusal.get());
             }
             admitting.add(hash);
             known = seen.get(hash);
         }
-        boolean valid;
-        try {
-            valid = known.isPresent() ? known.get() != Seen.BAD_SIGNATURE : verifier.isValid(hash, tx);
-        } catch (RuntimeException e) {
-            synchronized (lock) {
-                admitting.remove(hash);
-            }
-            throw e;
-        }
+        boolean valid = verifyReserved(hash, tx, known);
         synchronized (lock) {
             admitting.remove(hash);
             if (!valid) {
@@ -122,9 +121,21 @@ public final class Mempool {
                 return count(refusal.get());
             }
             pool.add(new PendingTransaction(tx, hash, size), account.orElseThrow().nonce());
+            admitted.increment(); // with the pool, so that stats() always adds up
         }
-        admitted.increment();
         return new Admission.Admitted(hash);
+    }
+
+    /** The signature check of a transaction reserved in {@link #admitting}, outside the lock. */
+    private boolean verifyReserved(Hash hash, Transaction tx, Optional<Seen> known) {
+        try {
+            return known.isPresent() ? known.get() != Seen.BAD_SIGNATURE : verifier.isValid(hash, tx);
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                admitting.remove(hash);
+            }
+            throw e;
+        }
     }
 
     /** Under the lock. */
@@ -197,9 +208,9 @@ public final class Mempool {
                     invalid++;
                 }
             }
+            committedCount.add(left);
+            dropped.add(invalid);
         }
-        committedCount.add(left);
-        dropped.add(invalid);
         log.debug("Block of {} transactions: {} left the mempool, {} dropped as no longer valid",
                 included.size(), left, invalid);
     }
@@ -214,8 +225,8 @@ public final class Mempool {
                     removed++;
                 }
             }
+            dropped.add(removed);
         }
-        dropped.add(removed);
     }
 
     /**
@@ -275,6 +286,7 @@ public final class Mempool {
         }
     }
 
+    /** The counters; pending, admitted, committed and dropped are read together, so they add up. */
     public MempoolStats stats() {
         SortedMap<String, Long> refusals = new TreeMap<>();
         refused.forEach((reason, count) -> refusals.put(reason, count.sum()));

@@ -35,7 +35,7 @@ final class SeenHashes {
         return Optional.ofNullable(seen.get(hash));
     }
 
-    /** Remembers what is now known of {@code hash}, as the newest entry; being committed is never forgotten for less. */
+    /** Remembers what is now known of {@code hash}, as the newest entry; being committed is not replaced. */
     void remember(Hash hash, Seen what) {
         Seen before = seen.remove(hash);
         seen.put(hash, before == Seen.COMMITTED ? Seen.COMMITTED : what);

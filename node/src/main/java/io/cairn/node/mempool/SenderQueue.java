@@ -51,12 +51,13 @@ final class SenderQueue {
     }
 
     /**
-     * The sum of what the pending transfers at or after the account nonce would spend, at most
-     * {@code Long.MAX_VALUE}. Those below it were included in a block already (they leave soon).
+     * The sum of what the pending transfers from {@code accountNonce} on would spend, at most
+     * {@code Long.MAX_VALUE}. Those below it were included in a block already, which the balance
+     * shows, and leave as soon as the mempool hears of that block.
      */
-    long pendingSpending() {
+    long pendingSpending(long accountNonce) {
         long sum = 0;
-        for (PendingTransaction pending : byNonce.tailMap(nextNonce, true).values()) {
+        for (PendingTransaction pending : byNonce.tailMap(Math.max(nextNonce, accountNonce), true).values()) {
             sum = saturatedAdd(sum, pending.spends());
         }
         return sum;

@@ -36,7 +36,8 @@ class AdmissionRefusalTest {
                     Admission.MALFORMED, "transaction");
             assertThatThrownBy(() -> Transaction.decode(bytes)).hasMessage(refused.message());
         }
-        assertThat(fixture.mempool.add(valid, fixture.state)).isEqualTo(new Admission.Admitted(transfer(ALICE, 0, 1).hash()));
+        assertThat(fixture.mempool.add(valid, fixture.state))
+                .isEqualTo(new Admission.Admitted(transfer(ALICE, 0, 1).hash()));
         assertThat(fixture.verifications.calls()).as("malformed bytes never reach the signature check").isOne();
     }
 

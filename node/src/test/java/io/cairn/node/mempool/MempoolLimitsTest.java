@@ -62,9 +62,12 @@ class MempoolLimitsTest {
     void limitsBelowOneAreRefusedNamingTheField() {
         assertThatThrownBy(() -> new MempoolLimits(0, 1, 1, 1))
                 .hasMessage("mempool.maxTransactions: must be at least 1, got 0");
-        assertThatThrownBy(() -> new MempoolLimits(1, -5, 1, 1)).hasMessage("mempool.maxBytes: must be at least 1, got -5");
-        assertThatThrownBy(() -> new MempoolLimits(1, 1, 0, 1)).hasMessage("mempool.nonceWindow: must be at least 1, got 0");
-        assertThatThrownBy(() -> new MempoolLimits(1, 1, 1, 0)).hasMessage("mempool.seenCapacity: must be at least 1, got 0");
+        assertThatThrownBy(() -> new MempoolLimits(1, -5, 1, 1))
+                .hasMessage("mempool.maxBytes: must be at least 1, got -5");
+        assertThatThrownBy(() -> new MempoolLimits(1, 1, 0, 1))
+                .hasMessage("mempool.nonceWindow: must be at least 1, got 0");
+        assertThatThrownBy(() -> new MempoolLimits(1, 1, 1, 0))
+                .hasMessage("mempool.seenCapacity: must be at least 1, got 0");
     }
 
     @Test
