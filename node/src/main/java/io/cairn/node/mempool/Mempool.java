@@ -1,5 +1,6 @@
 package io.cairn.node.mempool;
 
+import io.cairn.node.chain.PendingTransactions;
 import io.cairn.crypto.Hash;
 import io.cairn.crypto.PublicKey;
 import io.cairn.crypto.encoding.DecodeException;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * store); {@link #committed} must be called after every block the node commits, proposed,
  * voted on or synced, since a sender's nonce and balance only change through blocks.
  */
-public final class Mempool {
+public final class Mempool implements PendingTransactions {
     private static final Logger log = LoggerFactory.getLogger(Mempool.class);
 
     private final TransactionRules rules;
