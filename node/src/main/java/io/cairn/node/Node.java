@@ -9,6 +9,7 @@ import io.cairn.ledger.Genesis;
 import io.cairn.ledger.Validator;
 import io.cairn.ledger.store.LedgerStore;
 import io.cairn.ledger.store.LevelDbKeyValueStore;
+import io.cairn.ledger.store.StoreCorruptedException;
 import io.cairn.node.api.NodeService;
 import io.cairn.node.chain.Certificates;
 import io.cairn.node.chain.ConsensusDriver;
@@ -17,6 +18,7 @@ import io.cairn.node.chain.VoteLog;
 import io.cairn.node.config.NodeSettings;
 import io.cairn.node.gossip.TransactionGossip;
 import io.cairn.node.mempool.Mempool;
+import io.cairn.node.mempool.MempoolLimits;
 import io.cairn.node.p2p.PeerNetwork;
 import io.cairn.node.p2p.PeerNetworkConfig;
 import io.cairn.node.sync.BlockServer;
@@ -69,16 +71,17 @@ public final class Node implements AutoCloseable {
     private void startUp(NodeSettings settings) throws Exception {
         Genesis genesis = settings.genesis();
         int self = settings.self();
-        LedgerStore store = LedgerStore.open(LevelDbKeyValueStore.open(settings.config().dataDir().resolve("ledger")),
+        LedgerStore store = LedgerStore.open(LevelDbKeyValueStore.open(settings.dataDir().resolve("ledger")),
                 genesis);
         resources.add(store);
-        Mempool mempool = new Mempool(genesis, settings.mempoolLimits());
+        Mempool mempool = new Mempool(genesis, new MempoolLimits(settings.limits().mempoolTransactions(),
+                settings.limits().mempoolBytes(), settings.limits().nonceWindow(), MempoolLimits.DEFAULT_SEEN_CAPACITY));
         LedgerChain chain = new LedgerChain(store, settings.key().publicKey(), mempool, System::currentTimeMillis,
                 settings.consensus().emptyBlocks());
 
         ValidatorSet validators = new ValidatorSet(genesis.validators().stream().map(Validator::publicKey).toList());
         long tickMillis = settings.consensus().tickMillis();
-        int timeoutTicks = (int) Math.max(2, genesis.consensus().viewChangeTimeoutMillis() / tickMillis);
+        int timeoutTicks = settings.timeoutTicks();
         long inboxBytes = Math.max(32L << 20, 3L * genesis.consensus().maxBlockBytes());
         ConsensusConfig config = new ConsensusConfig(genesis.chainId(), validators, self, timeoutTicks, 6, 4, 16, 64,
                 inboxBytes, ConsensusConfig.PlantedBug.NONE);
@@ -142,7 +145,7 @@ public final class Node implements AutoCloseable {
                 settings.rpcListen().getHostString() + ":" + rpc.port());
     }
 
-    private static Optional<DurableState> durableState(LedgerStore store) {
+    private static Optional<DurableState> durableState(LedgerStore store) throws StoreCorruptedException {
         Optional<byte[]> bytes = store.consensusState();
         if (bytes.isEmpty()) {
             return Optional.empty();
@@ -150,8 +153,8 @@ public final class Node implements AutoCloseable {
         try {
             return Optional.of(DurableState.decode(bytes.get()));
         } catch (DecodeException e) {
-            throw new IllegalStateException("the stored consensus state is damaged (" + e.getMessage()
-                    + "); refusing to start, since this validator could sign a vote that contradicts one it sent");
+            throw new StoreCorruptedException("Refusing to run: the stored consensus state is damaged ("
+                    + e.getMessage() + "); without it this validator could sign a vote that contradicts one it sent");
         }
     }
 
