@@ -41,7 +41,7 @@ class IntruderIT {
             AtomicInteger delivered = new AtomicInteger();
             PeerNetworkConfig config = new PeerNetworkConfig(network.genesis().chainId(), network.genesis().hash(),
                     validators, 0, TestKeys.stranger(), new InetSocketAddress("127.0.0.1", 0), peers, 1 << 20,
-                    1 << 20, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(50),
+                    4 << 20, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(50),
                     Duration.ofMillis(200));
             try (PeerNetwork stranger = new PeerNetwork(config, new PeerListener() {
                 @Override
