@@ -12,7 +12,6 @@ import io.cairn.node.p2p.PeerNetworkConfig;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,14 +20,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Outsiders at the p2p port: a key that is not in genesis, and a peer sending garbage. */
 class IntruderIT {
 
     @Test
-    void aKeyThatIsNotInGenesisCannotConnectAndTheNetworkCarriesOn(@TempDir Path dir) throws Exception {
-        try (LocalNetwork network = LocalNetwork.create(dir, 4, false)) {
+    void aKeyThatIsNotInGenesisCannotConnectAndTheNetworkCarriesOn() throws Exception {
+        try (LocalNetwork network = LocalNetwork.create("stranger-key", 4, false)) {
             network.startAll();
             // The stranger believes it is validator 0 of this chain and dials the real 1, 2 and 3.
             List<PublicKey> validators = new ArrayList<>();
@@ -65,8 +63,8 @@ class IntruderIT {
     }
 
     @Test
-    void aPeerSendingGarbageIsCutOffWhileTheNetworkCarriesOn(@TempDir Path dir) throws Exception {
-        try (LocalNetwork network = LocalNetwork.create(dir, 4, false)) {
+    void aPeerSendingGarbageIsCutOffWhileTheNetworkCarriesOn() throws Exception {
+        try (LocalNetwork network = LocalNetwork.create("garbage-peer", 4, false)) {
             network.startAll();
             byte[] garbage = new byte[4096];
             new Random(7).nextBytes(garbage);

@@ -48,8 +48,14 @@ final class LocalNetwork implements AutoCloseable {
         this.processes = new Process[size];
     }
 
-    /** Writes keys, genesis and configs for {@code size} validators; {@code voteLogs} turns on each node's vote log. */
-    static LocalNetwork create(Path dir, int size, boolean voteLogs) throws Exception {
+    /**
+     * Writes keys, genesis and configs for {@code size} validators under target/it-networks/{@code name}
+     * (kept after the test, for its logs); {@code voteLogs} turns on each node's vote log.
+     */
+    static LocalNetwork create(String name, int size, boolean voteLogs) throws Exception {
+        Path dir = Paths.get("target", "it-networks", name).toAbsolutePath();
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
         ConsensusParams params = new ConsensusParams(2_000, 4 * 1024 * 1024, ProtocolLimits.TRANSACTION_MAX_BYTES, 1_000);
         LocalNetwork network = new LocalNetwork(dir, size, TestGenesis.of(size, ACCOUNTS, params));
         GenesisFile.write(dir.resolve("genesis.json"), network.genesis);
@@ -177,6 +183,16 @@ final class LocalNetwork implements AutoCloseable {
         for (Process process : processes) {
             if (process != null && !process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
             }
         }
     }

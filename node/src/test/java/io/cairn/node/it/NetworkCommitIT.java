@@ -3,17 +3,15 @@ package io.cairn.node.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Four validator processes over real sockets agree on every block. */
 class NetworkCommitIT {
 
     @Test
-    void transactionsSubmittedToDifferentNodesAreCommittedIdenticallyEverywhere(@TempDir Path dir) throws Exception {
-        try (LocalNetwork network = LocalNetwork.create(dir, 4, false)) {
+    void transactionsSubmittedToDifferentNodesAreCommittedIdenticallyEverywhere() throws Exception {
+        try (LocalNetwork network = LocalNetwork.create("commit", 4, false)) {
             network.startAll();
             Transfers transfers = new Transfers(network);
             assertThat(transfers.submit(400, 0, 1, 2, 3)).isEqualTo(400);
@@ -27,8 +25,8 @@ class NetworkCommitIT {
     }
 
     @Test
-    void anIdleNetworkMakesNoEmptyBlocks(@TempDir Path dir) throws Exception {
-        try (LocalNetwork network = LocalNetwork.create(dir, 4, false)) {
+    void anIdleNetworkMakesNoEmptyBlocks() throws Exception {
+        try (LocalNetwork network = LocalNetwork.create("idle", 4, false)) {
             network.startAll();
             Transfers transfers = new Transfers(network);
             transfers.submit(1, 2);

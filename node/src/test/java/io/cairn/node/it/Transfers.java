@@ -11,28 +11,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Signed transfers from the funded test accounts, each account's nonces in order, submitted to
- * the nodes in turn. Keeps the hash of every transaction a node admitted.
+ * Signed transfers from the funded test accounts, submitted to the nodes in turn. Each node has
+ * its own accounts (account k goes to node k mod n), so that transactions lost with a killed
+ * node's mempool never leave a nonce gap in front of transactions held by the others. Keeps the
+ * hash of every transaction a node admitted, by node.
  */
 final class Transfers {
     private final LocalNetwork network;
     private final long[] nonces = new long[LocalNetwork.ACCOUNTS];
-    private final List<String> admitted = new ArrayList<>();
-    private int next;
+    private final List<List<String>> admitted = new ArrayList<>();
+    private final int[] turn;
 
     Transfers(LocalNetwork network) {
         this.network = network;
+        this.turn = new int[network.size()];
+        for (int i = 0; i < network.size(); i++) {
+            admitted.add(new ArrayList<>());
+        }
     }
 
     /** Submits {@code count} transfers, to the nodes in {@code targets} in turn; returns how many were admitted. */
-    int submit(int count, int... targets) throws IOException, InterruptedException {
-        int before = admitted.size();
+    synchronized int submit(int count, int... targets) throws IOException, InterruptedException {
+        int before = admitted().size();
         for (int i = 0; i < count; i++) {
-            int account = next++ % LocalNetwork.ACCOUNTS;
+            int node = targets[i % targets.length];
+            int account = node + network.size() * (turn[node]++ % (LocalNetwork.ACCOUNTS / network.size()));
             KeyPair from = TestKeys.account(account);
             Transaction tx = Transaction.sign(TestGenesis.CHAIN_ID, from, nonces[account],
                     new Operation.Transfer(TestKeys.account((account + 1) % LocalNetwork.ACCOUNTS).publicKey(), 1));
-            int node = targets[i % targets.length];
             if (!network.isAlive(node)) {
                 continue;
             }
@@ -40,17 +46,27 @@ final class Transfers {
             try {
                 response = network.rpc(node).submit(tx.encode());
             } catch (IOException e) {
-                continue; // the node went down meanwhile; the nonce stays free
+                continue; // the node went down meanwhile
             }
             if (response.has("result")) {
-                admitted.add(response.get("result").get("hash").asText());
+                admitted.get(node).add(response.get("result").get("hash").asText());
                 nonces[account]++;
             }
         }
-        return admitted.size() - before;
+        return admitted().size() - before;
     }
 
-    List<String> admitted() {
-        return List.copyOf(admitted);
+    /** Every transaction admitted by any node. */
+    synchronized List<String> admitted() {
+        return admitted.stream().flatMap(List::stream).toList();
+    }
+
+    /** The transactions admitted by {@code nodes}: those a killed node's mempool could not take with it. */
+    synchronized List<String> admittedBy(int... nodes) {
+        List<String> hashes = new ArrayList<>();
+        for (int node : nodes) {
+            hashes.addAll(admitted.get(node));
+        }
+        return hashes;
     }
 }
