@@ -38,6 +38,7 @@ final class LocalNetwork implements AutoCloseable {
     private final int[] rpcPorts;
     private final Process[] processes;
     private final Genesis genesis;
+    private List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private LocalNetwork(Path dir, int size, Genesis genesis) throws IOException {
         this.dir = dir;
@@ -53,11 +54,21 @@ final class LocalNetwork implements AutoCloseable {
      * (kept after the test, for its logs); {@code voteLogs} turns on each node's vote log.
      */
     static LocalNetwork create(String name, int size, boolean voteLogs) throws Exception {
+        return create(name, size, voteLogs, ACCOUNTS);
+    }
+
+    static LocalNetwork create(String name, int size, boolean voteLogs, int accounts) throws Exception {
+        return create(name, size, voteLogs, accounts, 2_000);
+    }
+
+    /** As above, with at most {@code blockTransactions} transactions per block. */
+    static LocalNetwork create(String name, int size, boolean voteLogs, int accounts, int blockTransactions)
+            throws Exception {
         Path dir = Paths.get("target", "it-networks", name).toAbsolutePath();
         deleteRecursively(dir);
         Files.createDirectories(dir);
-        ConsensusParams params = new ConsensusParams(2_000, 4 * 1024 * 1024, ProtocolLimits.TRANSACTION_MAX_BYTES, 1_000);
-        LocalNetwork network = new LocalNetwork(dir, size, TestGenesis.of(size, ACCOUNTS, params));
+        ConsensusParams params = new ConsensusParams(blockTransactions, 4 * 1024 * 1024, ProtocolLimits.TRANSACTION_MAX_BYTES, 1_000);
+        LocalNetwork network = new LocalNetwork(dir, size, TestGenesis.of(size, accounts, params));
         GenesisFile.write(dir.resolve("genesis.json"), network.genesis);
         for (int i = 0; i < size; i++) {
             Path home = network.home(i);
@@ -66,6 +77,11 @@ final class LocalNetwork implements AutoCloseable {
             network.writeConfig(i, voteLogs);
         }
         return network;
+    }
+
+    /** The JVM options of node processes started from now on. */
+    void jvmOptions(List<String> options) {
+        jvmOptions = List.copyOf(options);
     }
 
     Genesis genesis() {
@@ -84,8 +100,21 @@ final class LocalNetwork implements AutoCloseable {
         return p2pPorts[node];
     }
 
+    int rpcPort(int node) {
+        return rpcPorts[node];
+    }
+
     RpcClient rpc(int node) {
         return new RpcClient(rpcPorts[node]);
+    }
+
+    /** Rewrites every node's config with {@code limits} (the config file's section). */
+    void limits(java.util.Map<String, Object> limits) throws IOException {
+        for (int i = 0; i < size; i++) {
+            ObjectNode config = (ObjectNode) JSON.readTree(home(i).resolve("node.json").toFile());
+            config.set("limits", JSON.valueToTree(limits));
+            JSON.writerWithDefaultPrettyPrinter().writeValue(home(i).resolve("node.json").toFile(), config);
+        }
     }
 
     void writeConfig(int node, boolean voteLog) throws IOException {
@@ -118,8 +147,10 @@ final class LocalNetwork implements AutoCloseable {
     void start(int node) throws IOException {
         Path jar = Paths.get(System.getProperty("cairn.node.jar", "target/cairn-node.jar"));
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        processes[node] = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toAbsolutePath().toString(), "run", "--config", "node.json")
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "run", "--config", "node.json"));
+        processes[node] = new ProcessBuilder(command)
                 .directory(home(node).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home(node).resolve("node.log").toFile()))
@@ -187,7 +218,7 @@ final class LocalNetwork implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
