@@ -16,18 +16,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Routes what peers send: consensus messages and sync answers to the consensus thread, gossiped
  * transactions and sync requests to worker threads (signature checks and store reads never run
- * on network threads). A payload that does not decode is counted and dropped; its sender is an
- * authenticated validator, so the connection stays up.
+ * on network threads). A payload that does not decode cuts that validator's connection off, like
+ * any other garbage on the wire; the network carries on.
  */
 final class Inbound {
-    private static final Logger log = LoggerFactory.getLogger(Inbound.class);
-
     private final ConsensusDriver driver;
     private final BlockSync sync;
     private final BlockServer server;
@@ -71,10 +67,8 @@ final class Inbound {
         try {
             message = NodeMessageCodec.decode(payload);
         } catch (DecodeException e) {
-            if (malformed.incrementAndGet() == 1 || Long.bitCount(malformed.get()) == 1) {
-                log.warn("Dropped a malformed message from validator {} ({} so far): {}", peer, malformed.get(),
-                        e.getMessage());
-            }
+            malformed.incrementAndGet();
+            network.cutOff(peer, e.getMessage()); // logged once and counted by the network
             return;
         }
         if (message instanceof NodeMessage.Consensus consensus) {

@@ -26,6 +26,8 @@ public enum DisconnectReason {
     HANDSHAKE_TIMEOUT(true, "handshake timeout"),
     /** A frame's length prefix was above the limit. */
     OVERSIZED_FRAME(true, "oversized frame"),
+    /** An authenticated validator sent a payload the node cannot decode. */
+    MALFORMED_MESSAGE(true, "malformed message"),
     /** Nothing, not even a keepalive, arrived within the idle timeout. */
     IDLE_TIMEOUT(false, "idle timeout"),
     /** The same validator connected again; the newer connection wins. */

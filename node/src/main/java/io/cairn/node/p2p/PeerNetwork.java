@@ -136,6 +136,18 @@ public final class PeerNetwork implements AutoCloseable {
         return queued;
     }
 
+    /**
+     * Closes the connection to {@code validator} because of what it sent (a payload the node
+     * cannot decode); logged once and counted as {@link DisconnectReason#MALFORMED_MESSAGE}. The
+     * lower of the two redials as usual.
+     */
+    public void cutOff(int validator, String why) {
+        PeerSession session = sessions.get(validator);
+        if (session != null) {
+            session.close(DisconnectReason.MALFORMED_MESSAGE, why);
+        }
+    }
+
     /** The validators with a connection that finished its handshake. */
     public Set<Integer> connected() {
         return Set.copyOf(sessions.keySet());

@@ -82,6 +82,38 @@ class IntruderIT {
         }
     }
 
+    @Test
+    void aValidatorSendingUndecodablePayloadsIsCutOffWhileTheOthersCommit() throws Exception {
+        try (LocalNetwork network = LocalNetwork.create("garbage-validator", 4, false)) {
+            for (int node = 0; node < 3; node++) {
+                network.start(node);
+            }
+            for (int node = 0; node < 3; node++) {
+                network.awaitUp(node);
+            }
+            // Validator 3 is this test: authenticated by its genesis key, then it sends garbage.
+            List<PublicKey> validators = network.genesis().validators().stream().map(Validator::publicKey).toList();
+            PeerNetworkConfig config = new PeerNetworkConfig(network.genesis().chainId(), network.genesis().hash(),
+                    validators, 3, TestKeys.validator(3), new InetSocketAddress("127.0.0.1", network.p2pPort(3)),
+                    Map.of(), 1 << 20, 4 << 20, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(50),
+                    Duration.ofMillis(200));
+            try (PeerNetwork impostor = new PeerNetwork(config, (validator, payload) -> { })) {
+                impostor.start();
+                await("the three validators connect to validator 3").atMost(Duration.ofSeconds(30))
+                        .until(() -> impostor.connected().size() == 3);
+                impostor.broadcast(new byte[] {99, 1, 2, 3});
+                for (int node = 0; node < 3; node++) {
+                    int watched = node;
+                    await("node " + node + " cuts validator 3 off").atMost(Duration.ofSeconds(10))
+                            .until(() -> network.log(watched).contains("malformed message"));
+                }
+                Transfers transfers = new Transfers(network);
+                transfers.submit(20, 0, 1, 2);
+                Convergence.awaitCommitted(network, transfers.admitted(), Duration.ofSeconds(60), 0, 1, 2);
+            }
+        }
+    }
+
     /** Reads until end of stream; false if the peer kept it open past the socket timeout. */
     private static boolean drainUntilClosed(InputStream in) {
         try {

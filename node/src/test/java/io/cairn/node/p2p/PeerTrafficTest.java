@@ -64,6 +64,23 @@ class PeerTrafficTest {
     }
 
     @Test
+    void cuttingOffAValidatorClosesItsConnectionCountsItAndItIsRedialed() throws Exception {
+        List<PeerNetwork> networks = validators.startAll();
+        PeerNetwork zero = networks.get(0);
+        PeerNetwork two = networks.get(2);
+        eventually().until(() -> two.connected().size() == 3);
+        two.cutOff(0, "sent a payload that does not decode");
+        eventually().until(() -> two.stats().closed(DisconnectReason.MALFORMED_MESSAGE) == 1);
+        assertThat(two.stats().refused()).isEqualTo(1);
+        // Validator 0 dials validator 2 again; the others were never touched.
+        eventually().until(() -> two.connected().contains(0) && zero.connected().containsAll(List.of(1, 2, 3)));
+        assertThat(networks.get(1).stats().refused()).isZero();
+        two.cutOff(1, "another bad payload");          // a connected one: closed
+        two.cutOff(7, "no such validator");            // nobody: nothing happens
+        eventually().until(() -> two.stats().closed(DisconnectReason.MALFORMED_MESSAGE) == 2);
+    }
+
+    @Test
     void aSecondConnectionOfTheSameValidatorReplacesTheFirst() throws Exception {
         PeerNetwork one = validators.startFrom(1).get(1);
         try (TlsTestPeer first = connectAsZero(one)) {
