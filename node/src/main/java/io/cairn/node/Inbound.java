@@ -72,7 +72,7 @@ final class Inbound {
             return;
         }
         if (message instanceof NodeMessage.Consensus consensus) {
-            driver.received(new Event.Received(consensus.message()));
+            driver.received(new Event.Received(consensus.message()), payload.length);
         } else if (message instanceof NodeMessage.Transactions transactions) {
             work(() -> admit(transactions));
         } else if (message instanceof NodeMessage.BlocksRequest request) {

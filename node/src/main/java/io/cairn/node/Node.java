@@ -32,11 +32,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,8 +92,10 @@ public final class Node implements AutoCloseable {
                 store.certificate(height).map(Certificates::toConsensus), durableState(store));
 
         Map<Integer, Long> peerHeights = new ConcurrentHashMap<>();
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                daemon("admission"));
+        // Bounded: a flood of gossip or sync requests is shed (and recovered by retries), never queued without end.
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ExecutorService workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(10_000), daemon("admission"), new ThreadPoolExecutor.DiscardPolicy());
         resources.add(workers::shutdownNow);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("scheduler"));
         resources.add(scheduler::shutdownNow);
@@ -111,7 +115,7 @@ public final class Node implements AutoCloseable {
             public void broadcast(byte[] payload) {
                 network[0].broadcast(payload);
             }
-        }, voteLog, sync::onRequest, block -> { }, 100_000);
+        }, voteLog, sync::onRequest, block -> { }, 20_000, 4L * settings.maxFrameBytes());
         BlockServer server = new BlockServer(store, settings.maxFrameBytes() / 2);
         TransactionGossip gossip = new TransactionGossip(payload -> network[0].broadcast(payload),
                 settings.maxFrameBytes() / 4);

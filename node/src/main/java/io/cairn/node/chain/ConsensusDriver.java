@@ -53,6 +53,8 @@ public final class ConsensusDriver implements AutoCloseable {
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private final AtomicBoolean workChanged = new AtomicBoolean(true);
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final long maxQueuedBytes;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Position position;
@@ -60,7 +62,9 @@ public final class ConsensusDriver implements AutoCloseable {
     private boolean reportedWork;
 
     public ConsensusDriver(PbftCore core, LedgerChain chain, Outbox outbox, Optional<VoteLog> voteLog,
-            Consumer<Ready.SyncRequest> syncRequests, Consumer<Block> committed, int queueCapacity) {
+            Consumer<Ready.SyncRequest> syncRequests, Consumer<Block> committed, int queueCapacity,
+            long maxQueuedBytes) {
+        this.maxQueuedBytes = maxQueuedBytes;
         this.core = core;
         this.chain = chain;
         this.outbox = outbox;
@@ -86,10 +90,23 @@ public final class ConsensusDriver implements AutoCloseable {
         thread.start();
     }
 
-    /** From any thread: a decoded message from the network. Dropped and counted when the queue is full. */
-    public void received(Event.Received event) {
-        offer(event);
+    /**
+     * From any thread: a decoded message from the network, {@code size} bytes on the wire. Dropped
+     * and counted when the queue is full, by count or by bytes: blocks ride in consensus messages,
+     * and a flood of them must not grow memory faster than this thread checks them.
+     */
+    public void received(Event.Received event, int size) {
+        if (queuedBytes.addAndGet(size) > maxQueuedBytes) {
+            queuedBytes.addAndGet(-size);
+            dropped.incrementAndGet();
+            return;
+        }
+        if (!offer(new Sized(event, size))) {
+            queuedBytes.addAndGet(-size);
+        }
     }
+
+    private record Sized(Event.Received event, int size) {}
 
     /** From the scheduler: one tick; at most one waits in the queue. */
     public void tick() {
@@ -146,6 +163,9 @@ public final class ConsensusDriver implements AutoCloseable {
                 if (item == TICK) {
                     tickQueued.set(false);
                     step(new Event.Tick());
+                } else if (item instanceof Sized sized) {
+                    queuedBytes.addAndGet(-sized.size());
+                    step(sized.event());
                 } else if (item instanceof Event event) {
                     step(event);
                 } else if (item instanceof Runnable task) {

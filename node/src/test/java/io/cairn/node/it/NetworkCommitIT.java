@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Four validator processes over real sockets agree on every block. */
@@ -21,6 +24,15 @@ class NetworkCommitIT {
             assertThat(head.get("height").asLong()).isPositive();
             Convergence.assertSameChain(network, head.get("height").asLong());
             assertThat(head.get("mempoolSize").asInt()).isZero();
+            // Gossip carried what node 0 admitted to the other primaries: some of it sits in blocks
+            // that another validator proposed.
+            String nodeZero = network.genesis().validators().get(0).publicKey().toHex();
+            Set<String> proposers = new HashSet<>();
+            for (String hash : transfers.admittedBy(0)) {
+                long height = network.rpc(0).result("tx_get", Map.of("hash", hash)).get("height").asLong();
+                proposers.add(network.rpc(0).block(height).get("header").get("proposer").asText());
+            }
+            assertThat(proposers).anyMatch(proposer -> !proposer.equals(nodeZero));
         }
     }
 
