@@ -110,7 +110,9 @@ class ConsensusDriverFailureTest {
         assertThat(store.head().height()).isZero();
         assertThat(store.block(1)).isEmpty();
         assertThat(driver.position().height()).isEqualTo(1);
-        // It does not go on: not with the genuine block, not with ticks or messages.
+        // It does not go on: not with the genuine block, not with ticks or messages. (failure() is
+        // set just before the driver stops taking work: wait for that.)
+        await().atMost(Duration.ofSeconds(5)).until(() -> !driver.execute(() -> { }));
         int sentBefore = sent.size();
         long droppedBefore = driver.droppedEvents();
         assertThat(driver.execute(() -> driver.step(new Event.Synced(1, genuine.encode(),
