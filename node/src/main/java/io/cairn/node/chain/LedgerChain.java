@@ -5,6 +5,7 @@ import io.cairn.consensus.types.Proposal;
 import io.cairn.consensus.types.ProposalBuilder;
 import io.cairn.consensus.types.ProposalValidator;
 import io.cairn.crypto.Hash;
+import io.cairn.crypto.MerkleTree;
 import io.cairn.crypto.PublicKey;
 import io.cairn.crypto.encoding.DecodeException;
 import io.cairn.ledger.Block;
@@ -101,10 +102,19 @@ public final class LedgerChain implements ProposalBuilder, ProposalValidator {
         }
     }
 
+    /**
+     * The block hash, when the block's transactions are the ones its header names. The hash covers
+     * the header only, so without that check other transactions under a certified header would pass
+     * for the certified block, be decided through sync, and fail to apply.
+     */
     @Override
     public Optional<Hash> digest(byte[] proposal) {
         try {
-            return Optional.of(Block.decode(proposal).hash());
+            Block block = Block.decode(proposal);
+            if (!MerkleTree.root(block.transactionHashes()).equals(block.header().transactionsRoot())) {
+                return Optional.empty();
+            }
+            return Optional.of(block.hash());
         } catch (DecodeException e) {
             return Optional.empty();
         }

@@ -124,9 +124,9 @@ public final class BlockSync {
         } catch (DecodeException | IllegalArgumentException e) {
             log.warn("Block sync: validator {} sent a malformed answer: {}", peer, e.getMessage());
         }
-        if (events.isEmpty() && !blocks.blocks().isEmpty()) {
-            rotation++; // this peer's answer was of no use: try the next one
-        }
+        // Every request goes to the next holder in turn (send() advances the rotation), so after an
+        // answer of no use the next one goes elsewhere; skipping one more would, with two holders,
+        // come back to the same peer for ever.
         long received = height - 1;
         if (received < target) {
             send(Math.max(received + 1, deciding));
