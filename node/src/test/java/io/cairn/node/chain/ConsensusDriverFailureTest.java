@@ -58,7 +58,25 @@ class ConsensusDriverFailureTest {
                 sent.add(payload);
             }
         };
-        return new ConsensusDriver(core, chain, outbox, Optional.empty(), request -> { }, block -> { }, 100);
+        return new ConsensusDriver(core, chain, outbox, Optional.empty(), request -> { }, block -> { }, 100, 1L << 20);
+    }
+
+    @Test
+    void messagesBeyondTheQueuedByteBudgetAreDroppedAndCountedUntilTheThreadTakesThem() {
+        // Not started: nothing leaves the queue, so the byte budget (1 MiB) alone decides.
+        Event.Received vote = new Event.Received(new io.cairn.consensus.messages.Commit(
+                certified(genuine.hash()).votes().get(0)));
+        driver.received(vote, 600 << 10);
+        assertThat(driver.droppedEvents()).isZero();
+        driver.received(vote, 600 << 10);
+        assertThat(driver.droppedEvents()).isEqualTo(1);
+        driver.received(vote, 400 << 10);
+        assertThat(driver.droppedEvents()).isEqualTo(1);
+        driver.start();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            driver.received(vote, 900 << 10); // room again once the thread took the first two
+            assertThat(driver.droppedEvents()).isLessThanOrEqualTo(2);
+        });
     }
 
     @AfterEach
@@ -118,7 +136,7 @@ class ConsensusDriverFailureTest {
         assertThat(driver.execute(() -> driver.step(new Event.Synced(1, genuine.encode(),
                 certified(genuine.hash()))))).isFalse();
         driver.received(new Event.Received(new io.cairn.consensus.messages.Commit(
-                certified(genuine.hash()).votes().get(0))));
+                certified(genuine.hash()).votes().get(0))), 100);
         driver.tick();
         assertThat(driver.droppedEvents()).isEqualTo(droppedBefore + 2);
         assertThat(store.head().height()).isZero();

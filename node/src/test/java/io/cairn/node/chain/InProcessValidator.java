@@ -60,7 +60,7 @@ final class InProcessValidator implements AutoCloseable {
                 timeoutTicks);
         this.server = new BlockServer(store, 1 << 20);
         this.driver = new ConsensusDriver(core, chain, network.outbox(index), voteLog, sync::onRequest, committed::add,
-                10_000);
+                10_000, 64L << 20);
     }
 
     /** Admits {@code transactions} here, as a client submission or gossip does, and wakes the driver. */
@@ -85,7 +85,7 @@ final class InProcessValidator implements AutoCloseable {
     void receive(int peer, byte[] payload) throws DecodeException {
         NodeMessage message = NodeMessageCodec.decode(payload);
         if (message instanceof NodeMessage.Consensus consensus) {
-            driver.received(new Event.Received(consensus.message()));
+            driver.received(new Event.Received(consensus.message()), payload.length);
         } else if (message instanceof NodeMessage.BlocksRequest request) {
             network.send(index, peer, NodeMessageCodec.encode(server.answer(request)));
         } else if (message instanceof NodeMessage.Blocks blocks) {

@@ -38,7 +38,7 @@ class VoteSafetyIT {
             network.close();
 
             List<String> sent = Files.readAllLines(network.home(VICTIM).resolve("votes.log"));
-            assertThat(sent).as("the victim voted across its lives").hasSizeGreaterThan(50);
+            assertThat(sent).as("the victim voted across its lives").hasSizeGreaterThan(20);
             assertThat(VoteLog.firstConflict(sent)).isEmpty();
             for (int other = 0; other < 4; other++) {
                 assertThat(VoteLog.firstConflict(Files.readAllLines(network.home(other).resolve("votes.log"))))
