@@ -13,7 +13,9 @@ import io.cairn.ledger.store.StateStore;
 import io.cairn.ledger.testing.TestChain;
 import io.cairn.ledger.testing.TestGenesis;
 import io.cairn.ledger.testing.TestKeys;
+import io.cairn.rpc.api.Health;
 import io.cairn.rpc.api.NodeApi;
+import io.cairn.rpc.api.NodeEvent;
 import io.cairn.rpc.api.NodeStatus;
 import io.cairn.rpc.api.PeerInfo;
 import io.cairn.rpc.api.SubmitResult;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +34,8 @@ final class InMemoryNode implements NodeApi, AutoCloseable {
     static final int VALIDATORS = 4;
     static final int ACCOUNTS = 5;
     static final int BLOCKS = 3;
+    private final List<Consumer<NodeEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile Health health = new Health(true, "consensus", "in consensus at height " + BLOCKS);
     static final int TRANSACTIONS_PER_BLOCK = 6;
 
     private final Genesis genesis = TestGenesis.of(VALIDATORS, ACCOUNTS);
@@ -113,6 +118,27 @@ final class InMemoryNode implements NodeApi, AutoCloseable {
         long bytes = mempool.values().stream().mapToLong(Transaction::encodedSize).sum();
         return new NodeStatus(genesis.chainId(), TestKeys.validator(0).publicKey(), 0, head.height(), head.blockHash(),
                 head.stateRoot(), 7, 3, VALIDATORS - 1, false, mempool.size(), bytes);
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<NodeEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Hands {@code event} to every subscriber, as the node does on its own threads. */
+    void publish(NodeEvent event) {
+        listeners.forEach(listener -> listener.accept(event));
+    }
+
+    @Override
+    public Health health() {
+        return health;
+    }
+
+    @Override
+    public String metrics() {
+        return "# TYPE cairn_height gauge\ncairn_height " + BLOCKS + "\n";
     }
 
     @Override

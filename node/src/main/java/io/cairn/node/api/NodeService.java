@@ -14,7 +14,9 @@ import io.cairn.node.mempool.Admission;
 import io.cairn.node.mempool.Mempool;
 import io.cairn.node.p2p.PeerNetwork;
 import io.cairn.node.sync.BlockSync;
+import io.cairn.rpc.api.Health;
 import io.cairn.rpc.api.NodeApi;
+import io.cairn.rpc.api.NodeEvent;
 import io.cairn.rpc.api.NodeStatus;
 import io.cairn.rpc.api.PeerInfo;
 import io.cairn.rpc.api.SubmitResult;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The node as the RPC sees it: reads go to the store, submissions to the mempool and gossip. */
 public final class NodeService implements NodeApi {
@@ -89,6 +92,21 @@ public final class NodeService implements NodeApi {
         return new NodeStatus(store.genesis().chainId(), store.genesis().validators().get(self).publicKey(), self,
                 head.height(), head.blockHash(), head.stateRoot(), position.view(), position.primary(),
                 network.connected().size(), sync.syncing(), mempool.size(), mempool.bytes());
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<NodeEvent> listener) {
+        return () -> { }; // events arrive with the WebSocket subscriptions
+    }
+
+    @Override
+    public Health health() {
+        return new Health(true, "consensus", "up");
+    }
+
+    @Override
+    public String metrics() {
+        return "";
     }
 
     @Override

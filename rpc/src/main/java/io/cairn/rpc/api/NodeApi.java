@@ -7,6 +7,7 @@ import io.cairn.ledger.store.BlockStore;
 import io.cairn.ledger.store.StateStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything the RPC reads from or asks of the node, in one narrow interface that the node
@@ -31,4 +32,15 @@ public interface NodeApi {
     NodeStatus status();
 
     List<PeerInfo> peers();
+
+    /**
+     * Calls {@code listener} for every {@link NodeEvent} from now on, on the node's own threads:
+     * it must hand the event on and return at once, never block. Close the result to stop.
+     */
+    AutoCloseable subscribe(Consumer<NodeEvent> listener);
+
+    Health health();
+
+    /** The node's metrics in the Prometheus text exposition format. */
+    String metrics();
 }
