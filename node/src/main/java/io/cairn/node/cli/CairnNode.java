@@ -1,6 +1,8 @@
 package io.cairn.node.cli;
 
 import io.cairn.crypto.KeyFileException;
+import io.cairn.ledger.genesis.GenesisException;
+import io.cairn.node.client.InputFileException;
 import io.cairn.node.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,15 +16,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code cairn-node} command. Exit codes: 0 done, 2 bad usage or a bad config or key file
- * (fix the input and retry), 1 the node failed while running. An error is one line on stderr,
+ * The {@code cairn-node} command: the node ({@code run}, {@code keys}) and its client ({@code tx},
+ * {@code block}, {@code account}, {@code verify-proof}; docs/client.md). Exit codes: 0 done, 2 bad
+ * usage or a bad config, key, genesis or input file (fix the input and retry), 1 the node failed
+ * while running, or a client call failed (node unreachable or refusing, not found, a wait timed
+ * out, a proof not verified). An error is one line on stderr,
  * {@code cairn-node: <message>}; only a bug (an unexpected runtime exception) adds a stack trace.
  */
 @Command(name = "cairn-node",
         mixinStandardHelpOptions = true,
         versionProvider = CairnNode.Version.class,
-        description = "A validator node of a Cairn chain.",
-        subcommands = {RunCommand.class, KeysCommand.class})
+        description = "A validator node of a Cairn chain, and a client of its JSON-RPC API.",
+        subcommands = {RunCommand.class, KeysCommand.class, TxCommand.class, BlockCommand.class,
+            AccountCommand.class, VerifyProofCommand.class})
 public final class CairnNode {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -55,14 +61,16 @@ public final class CairnNode {
 
     private static int usageError(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
-        commandLine.getErr().println("cairn-node: " + describe(e)
+        // picocli starts some messages with "Error: "; the line already says it is one.
+        commandLine.getErr().println("cairn-node: " + describe(e).replaceFirst("^Error: ", "")
                 + " (see '" + commandLine.getCommandSpec().qualifiedName() + " --help')");
         return BAD_INPUT;
     }
 
     private static int failure(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        if (e instanceof ConfigException || e instanceof KeyFileException) {
+        if (e instanceof ConfigException || e instanceof KeyFileException || e instanceof GenesisException
+                || e instanceof InputFileException) {
             err.println("cairn-node: " + e.getMessage());
             return BAD_INPUT;
         }

@@ -25,7 +25,16 @@ class CairnNodeTest {
         "run --help,             Usage: cairn-node run [-hV] --config=FILE",
         "keys --help,            Usage: cairn-node keys [-hV] [COMMAND]",
         "keys new --help,        Usage: cairn-node keys new [-hV] --out=FILE",
-        "keys show --help,       Usage: cairn-node keys show [-hV] FILE"})
+        "keys show --help,       Usage: cairn-node keys show [-hV] FILE",
+        "tx --help,              Usage: cairn-node tx [-hV] [COMMAND]",
+        "tx transfer --help,     Usage: cairn-node tx transfer [-hV] --amount=N [--chain-id=ID] --key=FILE",
+        "tx put --help,          Usage: cairn-node tx put [-hV] [--chain-id=ID] --key=FILE [--nonce=N]",
+        "tx grant --help,        Usage: cairn-node tx grant [-hV] --account=ADDRESS [--chain-id=ID] --key=FILE",
+        "tx revoke --help,       Usage: cairn-node tx revoke [-hV] --account=ADDRESS [--chain-id=ID] --key=FILE",
+        "tx get --help,          Usage: cairn-node tx get [-hV] [--rpc=URL] HASH",
+        "block get --help,       Usage: cairn-node block get [-hV] [--rpc=URL] HEIGHT|HASH|latest",
+        "account get --help,     Usage: cairn-node account get [-hV] [--rpc=URL] ADDRESS",
+        "verify-proof --help,    Usage: cairn-node verify-proof [-hV] --genesis=FILE [PROOF_JSON_FILE|-]"})
     void everyCommandExplainsItselfAndExitsZero(String args, String usage) {
         CommandRun run = CommandRun.of(args.split(" "));
 
@@ -38,6 +47,8 @@ class CairnNodeTest {
     void theTopLevelHelpListsTheCommands() {
         assertThat(CommandRun.of("--help").out()).contains("run ", "keys ");
         assertThat(CommandRun.of("keys", "--help").out()).contains("new ", "show ");
+        assertThat(CommandRun.of("--help").out()).contains("tx ", "block ", "account ", "verify-proof ");
+        assertThat(CommandRun.of("tx", "--help").out()).contains("transfer ", "put ", "grant ", "revoke ", "get ");
     }
 
     @Test
