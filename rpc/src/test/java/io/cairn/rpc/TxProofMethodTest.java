@@ -10,6 +10,7 @@ import io.cairn.crypto.Hex;
 import io.cairn.crypto.PublicKey;
 import io.cairn.ledger.Block;
 import io.cairn.ledger.Operation;
+import io.cairn.ledger.Permission;
 import io.cairn.ledger.Receipt;
 import io.cairn.ledger.Transaction;
 import io.cairn.ledger.store.LedgerStore;
@@ -102,7 +103,7 @@ class TxProofMethodTest {
     @Test
     void aPendingTransactionHasNoProofYet() {
         Transaction pending = Transaction.sign(TestGenesis.CHAIN_ID, TestKeys.admin(), 0,
-                new Operation.Grant(TestKeys.stranger().publicKey(), io.cairn.ledger.Permission.PUT));
+                new Operation.Grant(TestKeys.stranger().publicKey(), Permission.PUT));
         client.result("tx_submit", "[\"" + Hex.encode(pending.encode()) + "\"]");
         try {
             assertThat(client.result("tx_get", "[\"" + pending.hash().toHex() + "\"]").get("status").textValue())
