@@ -12,27 +12,15 @@ import io.cairn.ledger.Operation;
 import io.cairn.ledger.Transaction;
 import io.cairn.ledger.store.LedgerStore;
 import io.cairn.ledger.testing.TestKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** chain_getBlock and chain_getValidators against the committed chain. */
 class ChainMethodsTest {
-    private static RpcServerFixture fixture;
-    private static RpcClient client;
-    private static LedgerStore store;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new RpcServerFixture();
-        client = fixture.client;
-        store = fixture.node.store();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final RpcServerFixture fixture = new RpcServerFixture();
+    private static final RpcClient client = fixture.client;
+    private static final LedgerStore store = fixture.node.store();
 
     @Test
     void aBlockByHeightShowsItsHeaderTransactionsAndCertificate() {

@@ -4,6 +4,7 @@ import io.cairn.crypto.Hash;
 import io.cairn.crypto.encoding.DecodeException;
 import io.cairn.ledger.Genesis;
 import io.cairn.ledger.Transaction;
+import io.cairn.ledger.state.ProposedBlock;
 import io.cairn.ledger.state.Rejection;
 import io.cairn.ledger.state.TransactionRules;
 import io.cairn.ledger.store.BlockStore;
@@ -27,8 +28,9 @@ import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A node for the RPC to talk to: a committed chain in an in-memory store, and a mempool that
- * admits by the ledger's own rules (a real node also keeps a nonce window and size limits).
+ * A node for the RPC to talk to: a committed chain in an in-memory store, each block with a
+ * certificate signed as consensus signs, and a mempool that admits by the ledger's own rules
+ * (a real node also keeps a nonce window and size limits).
  */
 final class InMemoryNode implements NodeApi, AutoCloseable {
     static final int VALIDATORS = 4;
@@ -52,7 +54,8 @@ final class InMemoryNode implements NodeApi, AutoCloseable {
         }
         TestChain chain = new TestChain(genesis, 42);
         for (int i = 0; i < BLOCKS; i++) {
-            chain.commitNext(store, TRANSACTIONS_PER_BLOCK);
+            ProposedBlock next = chain.nextBlock(store.head(), store, TRANSACTIONS_PER_BLOCK);
+            store.commit(next.block(), SignedCertificates.certify(genesis, next.block()), next.execution());
         }
     }
 

@@ -3,28 +3,17 @@ package io.cairn.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every way a method's parameters can be wrong gets -32602 naming the parameter, and changes nothing. */
 class InvalidParamsTest {
     private static final String HASH = "ab".repeat(32);
 
-    private static RpcServerFixture fixture;
-    private static RpcClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new RpcServerFixture();
-        client = fixture.client;
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final RpcServerFixture fixture = new RpcServerFixture();
+    private static final RpcClient client = fixture.client;
 
     @AfterEach
     void nothingChangedAndServerStillAnswers() {

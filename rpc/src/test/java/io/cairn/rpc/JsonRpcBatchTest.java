@@ -15,26 +15,15 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Batches, notifications and the body limit. */
 class JsonRpcBatchTest {
-    private static RpcServerFixture fixture;
-    private static RpcClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new RpcServerFixture();
-        client = fixture.client;
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final RpcServerFixture fixture = new RpcServerFixture();
+    private static final RpcClient client = fixture.client;
 
     @BeforeEach
     void mempoolStartsEmpty() {

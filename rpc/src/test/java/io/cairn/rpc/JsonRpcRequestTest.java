@@ -3,26 +3,15 @@ package io.cairn.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Single requests that are not well-formed JSON-RPC 2.0, and how ids come back. */
 class JsonRpcRequestTest {
-    private static RpcServerFixture fixture;
-    private static RpcClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new RpcServerFixture();
-        client = fixture.client;
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final RpcServerFixture fixture = new RpcServerFixture();
+    private static final RpcClient client = fixture.client;
 
     @AfterEach
     void nothingChangedAndServerStillAnswers() {

@@ -11,25 +11,14 @@ import io.cairn.ledger.Permission;
 import io.cairn.ledger.Transaction;
 import io.cairn.ledger.testing.TestGenesis;
 import io.cairn.ledger.testing.TestKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** node_status, net_peers and state_getAccount. */
 class NodeAndStateMethodsTest {
-    private static RpcServerFixture fixture;
-    private static RpcClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new RpcServerFixture();
-        client = fixture.client;
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final RpcServerFixture fixture = new RpcServerFixture();
+    private static final RpcClient client = fixture.client;
 
     @Test
     void statusReportsTheNodesLiveState() {

@@ -80,6 +80,20 @@ final class RpcClient {
         return response.get("result");
     }
 
+    /**
+     * The -32602 error of a call with bad parameters: its message must contain {@code expected},
+     * and {@code data.param} must name {@code param} (null for errors not about one parameter).
+     */
+    JsonNode invalidParams(String method, String params, String param, String expected) {
+        JsonNode error = error(method, params);
+        assertThat(error.get("code").asInt()).as("code of %s", error).isEqualTo(-32602);
+        assertThat(error.get("message").textValue()).startsWith("invalid params: ").contains(expected);
+        if (param != null) {
+            assertThat(error.get("data").get("param").textValue()).isEqualTo(param);
+        }
+        return error;
+    }
+
     /** The error object of a call that must fail. */
     JsonNode error(String method, String params) {
         JsonNode response = call(method, params);

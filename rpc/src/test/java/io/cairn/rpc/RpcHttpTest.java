@@ -20,25 +20,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP side: health, JSON for every error page, binding, internal errors, threads. */
 class RpcHttpTest {
-    private static RpcServerFixture fixture;
-    private static RpcClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new RpcServerFixture();
-        client = fixture.client;
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final RpcServerFixture fixture = new RpcServerFixture();
+    private static final RpcClient client = fixture.client;
 
     private static RpcSettings on(int port) {
         return new RpcSettings("127.0.0.1", port, RpcServerFixture.MAX_BODY_BYTES, RpcServerFixture.MAX_BATCH);

@@ -6,6 +6,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /** A {@link KeyValueStore} in memory, for tests and simulation. Batches are atomic to readers. */
 public final class InMemoryKeyValueStore implements KeyValueStore {
@@ -32,13 +33,22 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
     }
 
     @Override
-    public synchronized void scan(byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
+    public void scan(byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
+        scanFrom(prefix, prefix, (key, value) -> {
+            visitor.accept(key, value);
+            return true;
+        });
+    }
+
+    @Override
+    public synchronized void scanFrom(byte[] prefix, byte[] from, BiPredicate<byte[], byte[]> visitor) {
+        StoreLayout.requireUnder(prefix, from);
         checkOpen();
-        for (Map.Entry<byte[], byte[]> entry : entries.tailMap(prefix, true).entrySet()) {
-            if (!StoreLayout.startsWith(entry.getKey(), prefix)) {
+        for (Map.Entry<byte[], byte[]> entry : entries.tailMap(from, true).entrySet()) {
+            if (!StoreLayout.startsWith(entry.getKey(), prefix)
+                    || !visitor.test(entry.getKey().clone(), entry.getValue().clone())) {
                 break;
             }
-            visitor.accept(entry.getKey().clone(), entry.getValue().clone());
         }
     }
 

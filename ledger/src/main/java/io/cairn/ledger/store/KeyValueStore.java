@@ -1,7 +1,9 @@
 package io.cairn.ledger.store;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /** An ordered byte-key store with atomic batches: what Cairn needs from LevelDB. */
 public interface KeyValueStore extends AutoCloseable {
@@ -16,6 +18,21 @@ public interface KeyValueStore extends AutoCloseable {
 
     /** Visits every entry whose key starts with {@code prefix}, in unsigned key order. */
     void scan(byte[] prefix, BiConsumer<byte[], byte[]> visitor);
+
+    /**
+     * Visits the entries whose key starts with {@code prefix} and is at least {@code from}, in
+     * unsigned key order, until {@code visitor} returns false. {@code from} must start with
+     * {@code prefix}. This default walks the whole prefix; the LevelDB and in-memory stores seek.
+     */
+    default void scanFrom(byte[] prefix, byte[] from, BiPredicate<byte[], byte[]> visitor) {
+        StoreLayout.requireUnder(prefix, from);
+        boolean[] visiting = {true};
+        scan(prefix, (key, value) -> {
+            if (visiting[0] && Arrays.compareUnsigned(key, from) >= 0) {
+                visiting[0] = visitor.test(key, value);
+            }
+        });
+    }
 
     /** For messages: what and where, e.g. "LevelDB (leveldbjni) at /var/cairn/data". */
     String describe();

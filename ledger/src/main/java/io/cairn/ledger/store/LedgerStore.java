@@ -16,6 +16,12 @@ import io.cairn.ledger.codec.StateCodec.TransactionLocation;
 import io.cairn.ledger.state.ExecutionResult;
 import io.cairn.ledger.state.GenesisState;
 import io.cairn.ledger.state.StateChanges;
+import io.cairn.ledger.store.AccountTransaction.Cursor;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -79,8 +85,8 @@ public final class LedgerStore implements BlockStore, StateStore, AutoCloseable 
     }
 
     /**
-     * Makes {@code block} the new head: block, header, certificate, receipts, state changes and
-     * head in one synced batch. The caller has verified and executed the block on this head.
+     * Makes {@code block} the new head: block, header, certificate, receipts, account index,
+     * state changes and head in one synced batch. The caller has verified and executed the block on this head.
      */
     public synchronized void commit(Block block, CommitCertificate certificate, ExecutionResult execution) {
         ChainHead current = head;
@@ -103,6 +109,7 @@ public final class LedgerStore implements BlockStore, StateStore, AutoCloseable 
             batch.put(StoreLayout.byHash(StoreLayout.TRANSACTION, receipt.transactionHash()), StateCodec.encodeLocation(
                     new TransactionLocation(receipt.height(), receipt.index(), receipt.outcome())));
         }
+        AccountIndex.put(batch, block, execution.receipts());
         putState(batch, execution.changes());
         batch.put(StoreLayout.HEAD, StoreLayout.head(header.height(), hash));
         kv.write(batch, true);
@@ -140,7 +147,7 @@ public final class LedgerStore implements BlockStore, StateStore, AutoCloseable 
     @Override
     public Optional<Long> heightOf(Hash blockHash) {
         return kv.get(StoreLayout.byHash(StoreLayout.HEIGHT_BY_HASH, blockHash))
-                .map(bytes -> java.nio.ByteBuffer.wrap(bytes).getLong());
+                .map(bytes -> ByteBuffer.wrap(bytes).getLong());
     }
 
     @Override
@@ -160,6 +167,51 @@ public final class LedgerStore implements BlockStore, StateStore, AutoCloseable 
     public Optional<Transaction> transaction(Hash transactionHash) {
         return receipt(transactionHash).flatMap(receipt -> block(receipt.height())
                 .map(block -> block.transactions().get(receipt.index())));
+    }
+
+    @Override
+    public List<AccountTransaction> transactionsOf(PublicKey account, Optional<Cursor> before, int limit) {
+        checkArgument(limit >= 1, "the limit must be at least 1, got " + limit);
+        byte[] prefix = StoreLayout.accountTransactions(account);
+        byte[] from = before.map(cursor -> StoreLayout.accountTransaction(account, cursor.height(), cursor.index()))
+                .orElse(prefix);
+        List<byte[]> keys = new ArrayList<>();
+        List<byte[]> hashes = new ArrayList<>();
+        kv.scanFrom(prefix, from, (key, value) -> {
+            if (!Arrays.equals(key, from)) { // strictly before the cursor
+                keys.add(key);
+                hashes.add(value);
+            }
+            return keys.size() < limit;
+        });
+        List<AccountTransaction> found = new ArrayList<>(keys.size());
+        Map<Long, Block> blocks = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            found.add(indexed(account, keys.get(i), hashes.get(i), blocks));
+        }
+        return found;
+    }
+
+    /** The transaction an account index entry names, checked against its receipt; blocks are read once. */
+    private AccountTransaction indexed(PublicKey account, byte[] key, byte[] hashBytes, Map<Long, Block> blocks) {
+        if (key.length != StoreLayout.ACCOUNT_TRANSACTION_KEY_BYTES || hashBytes.length != Hash.SIZE) {
+            throw new StorageException("an account index entry of " + account + " in " + kv.describe()
+                    + " is damaged: its key or value has the wrong length");
+        }
+        long height = StoreLayout.accountTransactionHeight(key);
+        int index = StoreLayout.accountTransactionIndex(key);
+        String entry = "account index entry of " + account + " at height " + height + " index " + index + " in "
+                + kv.describe();
+        Hash hash = Hash.wrap(hashBytes);
+        Receipt receipt = receipt(hash).filter(found -> found.height() == height && found.index() == index)
+                .orElseThrow(() -> new StorageException("the " + entry + " names transaction " + hash
+                        + ", whose receipt is not at that place"));
+        Block block = blocks.computeIfAbsent(height, at -> block(at).orElseThrow(() -> new StorageException(
+                "the " + entry + " names block " + at + ", which the store lacks")));
+        if (index >= block.transactions().size()) {
+            throw new StorageException("the " + entry + " is past the end of block " + height);
+        }
+        return new AccountTransaction(receipt, block.transactions().get(index));
     }
 
     @Override

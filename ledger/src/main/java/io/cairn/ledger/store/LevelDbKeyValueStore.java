@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import org.fusesource.leveldbjni.JniDBFactory;
 import org.iq80.leveldb.CompressionType;
 import org.iq80.leveldb.DB;
@@ -112,14 +113,22 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
 
     @Override
     public void scan(byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
+        scanFrom(prefix, prefix, (key, value) -> {
+            visitor.accept(key, value);
+            return true;
+        });
+    }
+
+    @Override
+    public void scanFrom(byte[] prefix, byte[] from, BiPredicate<byte[], byte[]> visitor) {
+        StoreLayout.requireUnder(prefix, from);
         checkOpen();
         try (DBIterator iterator = db.iterator()) {
-            for (iterator.seek(prefix); iterator.hasNext(); ) {
+            for (iterator.seek(from); iterator.hasNext(); ) {
                 Map.Entry<byte[], byte[]> entry = iterator.next();
-                if (!StoreLayout.startsWith(entry.getKey(), prefix)) {
+                if (!StoreLayout.startsWith(entry.getKey(), prefix) || !visitor.test(entry.getKey(), entry.getValue())) {
                     break;
                 }
-                visitor.accept(entry.getKey(), entry.getValue());
             }
         } catch (IOException | RuntimeException e) {
             throw new StorageException("scan failed in " + description + ": " + e, e);

@@ -1,20 +1,24 @@
 package io.cairn.ledger.store;
 
 import io.cairn.crypto.Hash;
+import io.cairn.crypto.PublicKey;
 import io.cairn.ledger.Block;
 import io.cairn.ledger.BlockHeader;
 import io.cairn.ledger.ChainHead;
 import io.cairn.ledger.CommitCertificate;
 import io.cairn.ledger.Genesis;
+import io.cairn.ledger.Transaction;
 import io.cairn.crypto.encoding.DecodeException;
 import io.cairn.ledger.state.GenesisState;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The checks on opening a used store: same schema, same genesis, and a head that its block,
- * header, certificate, hash index and parent all confirm, with nothing written above it.
+ * header, certificate, hash index, account index and parent all confirm, with nothing written
+ * above it.
  */
 final class StoreCheck {
     private final KeyValueStore kv;
@@ -51,6 +55,7 @@ final class StoreCheck {
         check(header.height() == height && header.hash().equals(hash), at + "header " + height + " hashes to " + header.hash());
         Block block = decode(StoreLayout.byHeight(StoreLayout.BLOCK, height), at + "block " + height, Block::decode);
         check(block.header().equals(header), at + "block " + height + " has another header");
+        checkAccountIndex(block, at);
         CommitCertificate certificate = decode(StoreLayout.byHeight(StoreLayout.CERTIFICATE, height),
                 at + "the certificate of block " + height, CommitCertificate::decode);
         check(certificate.height() == height && certificate.blockHash().equals(hash),
@@ -63,6 +68,20 @@ final class StoreCheck {
                         BlockHeader::decode).hash();
         check(header.parentHash().equals(parent), at + "its parent hash is not block " + (height - 1) + "'s hash");
         return ChainHead.of(header);
+    }
+
+    /** Every transaction of the head block is listed under each account it names. */
+    private void checkAccountIndex(Block block, String at) throws StoreCorruptedException {
+        List<Transaction> transactions = block.transactions();
+        for (int i = 0; i < transactions.size(); i++) {
+            Transaction tx = transactions.get(i);
+            byte[] hash = tx.hash().toByteArray();
+            for (PublicKey account : AccountIndex.accountsOf(tx)) {
+                Optional<byte[]> indexed = kv.get(StoreLayout.accountTransaction(account, block.height(), i));
+                check(indexed.isPresent() && Arrays.equals(indexed.get(), hash), at + "the account index does not list"
+                        + " its transaction " + i + " under account " + account);
+            }
+        }
     }
 
     private void checkNothingAbove(long height) throws StoreCorruptedException {

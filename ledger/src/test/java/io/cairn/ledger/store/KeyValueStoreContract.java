@@ -53,6 +53,8 @@ abstract class KeyValueStoreContract {
                 .isInstanceOf(StorageException.class).hasMessageContaining("closed");
         assertThatThrownBy(() -> kv.scan(new byte[0], (key, value) -> {}))
                 .isInstanceOf(StorageException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> kv.scanFrom(new byte[0], bytes(1), (key, value) -> true))
+                .isInstanceOf(StorageException.class).hasMessageContaining("closed");
     }
 
     @Test
@@ -100,6 +102,40 @@ abstract class KeyValueStoreContract {
     }
 
     @Test
+    void scanFromStartsAtTheGivenKeyAndStaysUnderThePrefix() {
+        kv.write(new WriteBatch().put(bytes(0x41, 0x00), bytes(1)).put(bytes(0x41, 0x7f), bytes(2))
+                .put(bytes(0x41, 0x80), bytes(3)).put(bytes(0x41, 0xff), bytes(4)).put(bytes(0x42, 0x00), bytes(5))
+                .put(bytes(0x40, 0xff), bytes(6)), true);
+
+        assertThat(keysFrom(bytes(0x41), bytes(0x41), 10)).containsExactly("4100", "417f", "4180", "41ff");
+        assertThat(keysFrom(bytes(0x41), bytes(0x41, 0x7f), 10)).containsExactly("417f", "4180", "41ff");
+        // A start between two keys begins at the next one; 0x80 sorts after 0x7f although it is negative in Java.
+        assertThat(keysFrom(bytes(0x41), bytes(0x41, 0x7f, 0x00), 10)).containsExactly("4180", "41ff");
+        assertThat(keysFrom(bytes(0x41), bytes(0x41, 0xff, 0x00), 10)).isEmpty();
+        assertThat(keysFrom(bytes(0x42), bytes(0x42, 0x00), 10)).containsExactly("4200");
+    }
+
+    @Test
+    void scanFromStopsWhenTheVisitorSaysSo() {
+        kv.write(new WriteBatch().put(bytes(0x41, 1), bytes(1)).put(bytes(0x41, 2), bytes(2))
+                .put(bytes(0x41, 3), bytes(3)), true);
+
+        assertThat(keysFrom(bytes(0x41), bytes(0x41), 1)).containsExactly("4101");
+        assertThat(keysFrom(bytes(0x41), bytes(0x41, 2), 1)).containsExactly("4102");
+        assertThat(keysFrom(bytes(0x41), bytes(0x41), 2)).containsExactly("4101", "4102");
+    }
+
+    @Test
+    void scanFromRefusesAStartOutsideThePrefix() {
+        // Seeking to 0x40.. would meet 0x40ff first, outside the prefix, and wrongly find nothing.
+        kv.write(new WriteBatch().put(bytes(0x40, 0xff), bytes(1)).put(bytes(0x41, 1), bytes(2)), true);
+
+        assertThatThrownBy(() -> keysFrom(bytes(0x41), bytes(0x40), 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must begin with its prefix");
+        assertThat(keysFrom(bytes(0x41), bytes(0x41), 10)).containsExactly("4101");
+    }
+
+    @Test
     void scanHandsOutValuesWithTheirKeys() {
         kv.write(new WriteBatch().put(bytes(0x10, 1), bytes(11)).put(bytes(0x10, 2), bytes(22)), true);
 
@@ -121,6 +157,16 @@ abstract class KeyValueStoreContract {
     private List<String> keys(byte[] prefix) {
         List<String> keys = new ArrayList<>();
         kv.scan(prefix, (key, value) -> keys.add(Hex.encode(key)));
+        return keys;
+    }
+
+    /** The keys from {@code from} under {@code prefix}, stopping after {@code max}. */
+    private List<String> keysFrom(byte[] prefix, byte[] from, int max) {
+        List<String> keys = new ArrayList<>();
+        kv.scanFrom(prefix, from, (key, value) -> {
+            keys.add(Hex.encode(key));
+            return keys.size() < max;
+        });
         return keys;
     }
 

@@ -2,7 +2,10 @@ package io.cairn.ledger.store;
 
 import io.cairn.ledger.BlockHeader;
 import io.cairn.ledger.CommitCertificate;
+import io.cairn.ledger.Operation;
+import io.cairn.ledger.Transaction;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -11,8 +14,11 @@ import java.util.function.BiConsumer;
  */
 enum StoreDamage {
     SCHEMA_MISSING("the schema version is missing", (kv, chain) -> delete(kv, StoreLayout.SCHEMA)),
-    UNKNOWN_SCHEMA_VERSION("schema version 2 is not the one this Cairn understands",
-            (kv, chain) -> put(kv, StoreLayout.SCHEMA, StoreLayout.u32(2))),
+    UNKNOWN_SCHEMA_VERSION("schema version 3 is not the one this Cairn understands (2)",
+            (kv, chain) -> put(kv, StoreLayout.SCHEMA, StoreLayout.u32(3))),
+    // Schema 1 stores have no account index: their account histories would be silently empty.
+    SCHEMA_WITHOUT_THE_ACCOUNT_INDEX("schema version 1 is not the one this Cairn understands (2)",
+            (kv, chain) -> put(kv, StoreLayout.SCHEMA, StoreLayout.u32(1))),
     GENESIS_MARKER_MISSING("holds data but no genesis marker", (kv, chain) -> delete(kv, StoreLayout.GENESIS)),
     HEAD_MISSING("the head is missing", (kv, chain) -> delete(kv, StoreLayout.HEAD)),
     MALFORMED_HEAD("the head record is 10 bytes, expected 40", (kv, chain) -> put(kv, StoreLayout.HEAD, new byte[10])),
@@ -45,6 +51,27 @@ enum StoreDamage {
             (kv, chain) -> delete(kv, StoreLayout.byHash(StoreLayout.HEIGHT_BY_HASH, chain.block(3).hash()))),
     HASH_INDEX_POINTING_ELSEWHERE("the hash index does not point to it",
             (kv, chain) -> put(kv, StoreLayout.byHash(StoreLayout.HEIGHT_BY_HASH, chain.block(3).hash()), StoreLayout.u64(2))),
+    ACCOUNT_INDEX_MISSING_THE_SENDER("the account index does not list its transaction 0 under account", (kv, chain) -> {
+        Transaction first = chain.block(3).transactions().get(0);
+        delete(kv, StoreLayout.accountTransaction(first.sender(), 3, 0));
+    }),
+    ACCOUNT_INDEX_MISSING_A_RECIPIENT("the account index does not list its transaction", (kv, chain) -> {
+        List<Transaction> transactions = chain.block(3).transactions();
+        for (int i = 0; i < transactions.size(); i++) {
+            if (transactions.get(i).operation() instanceof Operation.Transfer transfer
+                    && !transfer.to().equals(transactions.get(i).sender())) {
+                delete(kv, StoreLayout.accountTransaction(transfer.to(), 3, i));
+                return;
+            }
+        }
+        throw new AssertionError("block 3 of the damaged chain holds no transfer to another account");
+    }),
+    ACCOUNT_INDEX_NAMING_ANOTHER_TRANSACTION("the account index does not list its transaction 0 under account",
+            (kv, chain) -> {
+                Transaction first = chain.block(3).transactions().get(0);
+                put(kv, StoreLayout.accountTransaction(first.sender(), 3, 0),
+                        chain.block(3).transactions().get(1).hash().toByteArray());
+            }),
     BLOCK_ABOVE_THE_HEAD("the store holds data for height 4 ('B' entry)",
             (kv, chain) -> put(kv, byHeight(StoreLayout.BLOCK, 4), chain.next().block().encode())),
     HEADER_ABOVE_THE_HEAD("the store holds data for height 4 ('H' entry)",

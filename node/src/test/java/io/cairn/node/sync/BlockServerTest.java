@@ -3,12 +3,15 @@ package io.cairn.node.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.crypto.Hash;
+import io.cairn.crypto.PublicKey;
 import io.cairn.ledger.Block;
 import io.cairn.ledger.BlockHeader;
 import io.cairn.ledger.ChainHead;
 import io.cairn.ledger.CommitCertificate;
 import io.cairn.ledger.Receipt;
 import io.cairn.ledger.Transaction;
+import io.cairn.ledger.store.AccountTransaction;
+import io.cairn.ledger.store.AccountTransaction.Cursor;
 import io.cairn.ledger.store.BlockStore;
 import io.cairn.ledger.testing.TestGenesis;
 import io.cairn.node.chain.TestLedger;
@@ -153,6 +156,11 @@ class BlockServerTest {
         @Override
         public Optional<Transaction> transaction(Hash transactionHash) {
             return Optional.empty();
+        }
+
+        @Override
+        public List<AccountTransaction> transactionsOf(PublicKey account, Optional<Cursor> before, int limit) {
+            return List.of();
         }
     }
 }

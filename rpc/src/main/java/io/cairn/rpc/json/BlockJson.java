@@ -46,6 +46,20 @@ public final class BlockJson {
                 .put("transactionCount", header.transactionCount());
     }
 
+    /** A header with its block hash, as block lists show it: {@code chain_getBlocks}. */
+    public static ObjectNode summary(BlockHeader header) {
+        return JSON.objectNode()
+                .put("height", header.height())
+                .put("hash", header.hash().toHex())
+                .put("timestampMillis", header.timestampMillis())
+                .put("proposer", header.proposer().toHex())
+                .put("view", header.view())
+                .put("transactionCount", header.transactionCount())
+                .put("stateRoot", header.stateRoot().toHex())
+                .put("transactionsRoot", header.transactionsRoot().toHex())
+                .put("parentHash", header.parentHash().toHex());
+    }
+
     public static ObjectNode certificate(CommitCertificate certificate) {
         ObjectNode json = JSON.objectNode()
                 .put("height", certificate.height())

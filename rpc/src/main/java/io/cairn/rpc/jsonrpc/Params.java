@@ -80,6 +80,16 @@ public final class Params {
         return value.longValue();
     }
 
+    /** An integer from {@code min} to {@code max}; anything else, however large or fractional, is invalid. */
+    public int intInRange(String name, int min, int max) throws RpcException {
+        JsonNode value = required(name);
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            throw new RpcException(RpcError.invalidParam(name,
+                    "must be an integer from " + min + " to " + max + ", got " + shown(value)));
+        }
+        return value.intValue();
+    }
+
     /** Bytes as hex (either case, no prefix), at least one byte. */
     public byte[] hexBytes(String name) throws RpcException {
         String hex = text(name);

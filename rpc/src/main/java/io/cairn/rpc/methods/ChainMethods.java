@@ -1,9 +1,12 @@
 package io.cairn.rpc.methods;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.cairn.crypto.Hash;
 import io.cairn.ledger.Block;
+import io.cairn.ledger.BlockHeader;
 import io.cairn.ledger.store.BlockStore;
 import io.cairn.rpc.api.NodeApi;
 import io.cairn.rpc.json.BlockJson;
@@ -16,6 +19,8 @@ import java.util.Optional;
 /** {@code chain_*}: committed blocks and the validator set. */
 final class ChainMethods {
     static final String LATEST = "latest";
+    static final int MAX_HEADERS = 100;
+    static final int DEFAULT_HEADERS = 20;
 
     private final NodeApi node;
     private final Hash genesisHash;
@@ -44,7 +49,7 @@ final class ChainMethods {
             }
             height = found.get();
         } else {
-            height = heightOrLatest(params, blocks);
+            height = heightOrLatest(params, "height", blocks);
         }
         if (height == 0) {
             return BlockJson.genesis(genesisHash);
@@ -53,15 +58,34 @@ final class ChainMethods {
         return block.isEmpty() ? NullNode.getInstance() : BlockJson.of(block.get(), blocks.certificate(height));
     }
 
-    private static long heightOrLatest(Params params, BlockStore blocks) throws RpcException {
-        JsonNode value = params.required("height");
+    /**
+     * Headers newest first: from {@code from} (a height or "latest", default the head; a height
+     * above the head starts at the head) down to block 1, at most {@code limit} of them.
+     */
+    JsonNode blocks(Params params) throws RpcException {
+        BlockStore blocks = node.blocks();
+        long head = blocks.head().height();
+        long from = params.has("from") ? Math.min(heightOrLatest(params, "from", blocks), head) : head;
+        int limit = params.has("limit") ? params.intInRange("limit", 1, MAX_HEADERS) : DEFAULT_HEADERS;
+        ArrayNode json = JsonNodeFactory.instance.arrayNode();
+        for (long height = from; height >= 1 && json.size() < limit; height--) {
+            long at = height;
+            BlockHeader header = blocks.header(at).orElseThrow(() -> new IllegalStateException(
+                    "header " + at + " is missing below the head at " + head));
+            json.add(BlockJson.summary(header));
+        }
+        return json;
+    }
+
+    private static long heightOrLatest(Params params, String name, BlockStore blocks) throws RpcException {
+        JsonNode value = params.required(name);
         if (value.isTextual()) {
             if (!value.textValue().equals(LATEST)) {
-                throw new RpcException(RpcError.invalidParam("height",
+                throw new RpcException(RpcError.invalidParam(name,
                         "must be a non-negative integer or \"" + LATEST + "\", got \"" + value.textValue() + "\""));
             }
             return blocks.head().height();
         }
-        return params.nonNegativeLong("height");
+        return params.nonNegativeLong(name);
     }
 }

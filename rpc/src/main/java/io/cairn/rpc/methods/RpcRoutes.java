@@ -1,5 +1,7 @@
 package io.cairn.rpc.methods;
 
+import static java.util.Map.entry;
+
 import io.cairn.rpc.api.NodeApi;
 import io.cairn.rpc.jsonrpc.RpcMethod;
 import java.util.List;
@@ -17,17 +19,21 @@ public final class RpcRoutes {
         ChainMethods chain = new ChainMethods(node);
         TxMethods tx = new TxMethods(node);
         StateMethods state = new StateMethods(node);
-        return Map.of(
-                "node_status", route(List.of(), status::status),
-                "net_peers", route(List.of(), status::peers),
-                "chain_getValidators", route(List.of(), chain::validators),
-                "chain_getBlock", route(List.of("height", "hash"), chain::block),
-                "tx_submit", route(List.of("tx"), tx::submit),
-                "tx_get", route(List.of("hash"), tx::get),
-                "state_getAccount", route(List.of("address"), state::account));
+        return Map.ofEntries(
+                route("node_status", List.of(), status::status),
+                route("net_peers", List.of(), status::peers),
+                route("chain_getValidators", List.of(), chain::validators),
+                route("chain_getBlock", List.of("height", "hash"), chain::block),
+                route("chain_getBlocks", List.of("from", "limit"), chain::blocks),
+                route("tx_submit", List.of("tx"), tx::submit),
+                route("tx_get", List.of("hash"), tx::get),
+                route("tx_getProof", List.of("hash"), tx::proof),
+                route("tx_listByAccount", List.of("address", "before", "limit"), tx::listByAccount),
+                route("state_getAccount", List.of("address"), state::account),
+                route("state_get", List.of("owner", "key"), state::value));
     }
 
-    private static RpcMethod route(List<String> parameters, RpcMethod.Handler handler) {
-        return new RpcMethod(parameters, handler);
+    private static Map.Entry<String, RpcMethod> route(String name, List<String> parameters, RpcMethod.Handler handler) {
+        return entry(name, new RpcMethod(parameters, handler));
     }
 }
