@@ -147,14 +147,14 @@ public final class Node implements AutoCloseable {
 
         driver.start();
         long[] ticks = {0};
-        scheduler.scheduleAtFixedRate(() -> {
+        scheduler.scheduleAtFixedRate(guarded("tick", () -> {
             driver.tick();
             driver.execute(sync::onTick);
             if (++ticks[0] % STATUS_EVERY_TICKS == 0) {
                 network[0].broadcast(NodeMessageCodec.encode(new NodeMessage.Status(store.head().height())));
             }
-        }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(gossip::flush, 10, 10, TimeUnit.MILLISECONDS);
+        }), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guarded("gossip", gossip::flush), 10, 10, TimeUnit.MILLISECONDS);
         log.info("Validator {} ('{}') of chain '{}' is up at height {}: p2p {}, rpc {}", self,
                 genesis.validators().get(self).name(), genesis.chainId(), height, network[0].boundAddress(),
                 settings.rpcListen().getHostString() + ":" + rpc.port());
@@ -171,6 +171,17 @@ public final class Node implements AutoCloseable {
             throw new StoreCorruptedException("Refusing to run: the stored consensus state is damaged ("
                     + e.getMessage() + "); without it this validator could sign a vote that contradicts one it sent");
         }
+    }
+
+    /** A periodic task that survives its own failure: a scheduler silently stops a task that throws. */
+    private static Runnable guarded(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("The periodic {} task failed; it runs again at its next period", what, e);
+            }
+        };
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -55,6 +55,8 @@ class NetworkBenchIT {
             network.startAll();
             List<List<byte[]>> perNode = signTransfers();
             int total = perNode.stream().mapToInt(List::size).sum();
+            long[] cpuBefore = cpuMillis(network);
+            long clientCpuBefore = clientCpuMillis();
             long start = System.nanoTime();
             List<Thread> clients = new ArrayList<>();
             for (int node = 0; node < NODES; node++) {
@@ -72,6 +74,8 @@ class NetworkBenchIT {
             double seconds = (System.nanoTime() - start) / 1e9;
             long height = network.rpc(0).height();
             String rss = residentMemory(network, NODES);
+            long[] cpuAfter = cpuMillis(network);
+            long clientCpu = clientCpuMillis() - clientCpuBefore;
 
             // Catch-up: a validator that lost its whole store starts again and fetches the history.
             int lagging = NODES - 1;
@@ -92,6 +96,15 @@ class NetworkBenchIT {
                     + " its RPC answered (%.1f s after start): %,.0f tx/s, %,.0f blocks/s%n", height, total, catchUp,
                     startSeconds, total / catchUp, height / catchUp);
             System.out.printf("resident memory per node after the load: %s%n", rss);
+            StringBuilder cpu = new StringBuilder();
+            long nodesCpu = 0;
+            for (int node = 0; node < NODES; node++) {
+                long used = cpuAfter[node] - cpuBefore[node];
+                nodesCpu += used;
+                cpu.append(String.format("node %d %.1f s, ", node, used / 1e3));
+            }
+            System.out.printf("CPU during the load: %sload generator %.1f s; %.0f µs of node CPU per transaction%n",
+                    cpu, clientCpu / 1e3, nodesCpu * 1e3 / total);
             assertThat(network.rpc(lagging).height()).isGreaterThanOrEqualTo(height);
         }
     }
@@ -151,6 +164,25 @@ class NetworkBenchIT {
                     Map.of("address", TestKeys.account(account).publicKey().toHex())).get("nonce").asLong();
         }
         return sum;
+    }
+
+    /** User + system CPU time of each node process so far, from /proc (clock ticks of 10 ms). */
+    private static long[] cpuMillis(LocalNetwork network) throws Exception {
+        long[] millis = new long[NODES];
+        for (int node = 0; node < NODES; node++) {
+            millis[node] = processCpuMillis(network.pid(node));
+        }
+        return millis;
+    }
+
+    private static long clientCpuMillis() throws Exception {
+        return processCpuMillis(ProcessHandle.current().pid());
+    }
+
+    private static long processCpuMillis(long pid) throws Exception {
+        String stat = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // utime, stime
     }
 
     private static String residentMemory(LocalNetwork network, int nodes) throws Exception {
