@@ -19,6 +19,9 @@ import io.cairn.node.config.NodeSettings;
 import io.cairn.node.gossip.TransactionGossip;
 import io.cairn.node.mempool.Mempool;
 import io.cairn.node.mempool.MempoolLimits;
+import io.cairn.node.metrics.NodeHealth;
+import io.cairn.node.metrics.NodeMetrics;
+import io.cairn.node.metrics.NodeReadings;
 import io.cairn.node.p2p.PeerNetwork;
 import io.cairn.node.p2p.PeerNetworkConfig;
 import io.cairn.node.sync.BlockServer;
@@ -105,6 +108,7 @@ public final class Node implements AutoCloseable {
                 network[0].send(peer, NodeMessageCodec.encode(request)), 256, timeoutTicks);
         Optional<VoteLog> voteLog = settings.consensus().voteLog().isPresent()
                 ? Optional.of(VoteLog.append(settings.consensus().voteLog().get(), self)) : Optional.empty();
+        NodeMetrics metrics = new NodeMetrics(System::currentTimeMillis);
         ConsensusDriver driver = new ConsensusDriver(core, chain, new ConsensusDriver.Outbox() {
             @Override
             public void send(int validator, byte[] payload) {
@@ -115,7 +119,8 @@ public final class Node implements AutoCloseable {
             public void broadcast(byte[] payload) {
                 network[0].broadcast(payload);
             }
-        }, voteLog, sync::onRequest, block -> { }, 20_000, 4L * settings.maxFrameBytes());
+        }, voteLog, sync::onRequest, block -> metrics.blockCommitted(block, sync.syncing()), 20_000,
+                4L * settings.maxFrameBytes());
         BlockServer server = new BlockServer(store, settings.maxFrameBytes() / 2);
         TransactionGossip gossip = new TransactionGossip(payload -> network[0].broadcast(payload),
                 settings.maxFrameBytes() / 4);
@@ -129,7 +134,13 @@ public final class Node implements AutoCloseable {
         resources.add(driver);
         network[0].start();
 
-        service = new NodeService(store, self, mempool, gossip, driver, sync, network[0], settings.peers(), peerHeights);
+        NodeReadings readings = NodeReadings.of(store, driver, sync, mempool, network[0], peerHeights);
+        metrics.watch(readings);
+        driver.onPositionChange(metrics::positionChanged);
+        NodeHealth health = new NodeHealth(readings, metrics::lastCommitMillis, System::currentTimeMillis,
+                10 * genesis.consensus().viewChangeTimeoutMillis());
+        service = new NodeService(store, self, mempool, gossip, driver, sync, network[0], settings.peers(), peerHeights,
+                metrics, health);
         rpc = RpcServer.start(service, new RpcSettings(settings.rpcListen().getHostString(),
                 settings.rpcListen().getPort(), settings.limits().rpcMaxBodyBytes(), 1_000));
         resources.add(rpc);

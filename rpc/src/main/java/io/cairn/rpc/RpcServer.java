@@ -3,6 +3,7 @@ package io.cairn.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.cairn.rpc.api.Health;
 import io.cairn.rpc.api.NodeApi;
 import io.cairn.rpc.jsonrpc.JsonRpcDispatcher;
 import io.cairn.rpc.jsonrpc.RpcError;
@@ -22,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's HTTP face: JSON-RPC 2.0 at {@code POST /rpc} and {@code GET /health}. Every answer
- * is JSON, errors included; nothing the server knows about its own failures reaches a client.
+ * The node's HTTP face: JSON-RPC 2.0 at {@code POST /rpc}, {@code GET /health} and the Prometheus
+ * metrics at {@code GET /metrics}. Every other answer is JSON, errors included; nothing the server
+ * knows about its own failures reaches a client.
  */
 public final class RpcServer implements AutoCloseable {
     static final String JSON = "application/json";
@@ -32,7 +34,8 @@ public final class RpcServer implements AutoCloseable {
     private static final int MAX_THREADS = 16;
     private static final int MIN_THREADS = 2;
     private static final int THREAD_IDLE_MILLIS = 60_000;
-    private static final String HEALTHY = "{\"status\":\"ok\"}";
+    /** The Prometheus text exposition format that {@link NodeApi#metrics()} returns. */
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Javalin app;
     private final String address;
@@ -63,7 +66,8 @@ public final class RpcServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
             config.router.mount(router -> {
                 router.post("/rpc", ctx -> rpc(ctx, dispatcher, mapper, settings.maxBodyBytes()));
-                router.get("/health", ctx -> ctx.contentType(JSON).result(HEALTHY));
+                router.get("/health", ctx -> health(ctx, api.health(), mapper));
+                router.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(api.metrics()));
                 router.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e.getStatus(), e.getMessage()));
                 router.exception(Exception.class, (e, ctx) -> {
                     log.error("RPC request {} {} failed", ctx.method(), ctx.path(), e);
@@ -121,6 +125,13 @@ public final class RpcServer implements AutoCloseable {
         } else {
             ctx.status(HttpStatus.OK).contentType(JSON).result(mapper.writeValueAsBytes(response.get()));
         }
+    }
+
+    /** 200 when the node is doing its job, 503 when not (so a load balancer or probe can act on it). */
+    private static void health(Context ctx, Health health, ObjectMapper mapper) throws IOException {
+        JsonNode body = mapper.createObjectNode().put("status", health.state()).put("detail", health.detail());
+        ctx.status(health.ok() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).contentType(JSON)
+                .result(mapper.writeValueAsBytes(body));
     }
 
     private static void answer(Context ctx, HttpStatus status, ObjectMapper mapper, RpcError error) throws IOException {

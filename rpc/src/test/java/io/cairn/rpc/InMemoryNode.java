@@ -45,6 +45,7 @@ final class InMemoryNode implements NodeApi, AutoCloseable {
     private final TransactionRules rules = new TransactionRules(genesis);
     private final Map<Hash, Transaction> mempool = new ConcurrentHashMap<>();
     private volatile RuntimeException peersFailure;
+    private volatile RuntimeException metricsFailure;
 
     InMemoryNode() {
         try {
@@ -141,7 +142,16 @@ final class InMemoryNode implements NodeApi, AutoCloseable {
 
     @Override
     public String metrics() {
+        RuntimeException failure = metricsFailure;
+        if (failure != null) {
+            throw failure;
+        }
         return "# TYPE cairn_height gauge\ncairn_height " + BLOCKS + "\n";
+    }
+
+    /** From now on metrics() throws {@code failure}; null to stop. */
+    void failMetricsWith(RuntimeException failure) {
+        metricsFailure = failure;
     }
 
     @Override

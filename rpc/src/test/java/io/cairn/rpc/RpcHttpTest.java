@@ -34,11 +34,12 @@ class RpcHttpTest {
     }
 
     @Test
-    void healthAnswersOk() {
+    void healthOfANodeInConsensusIsOkWithItsStateAndDetail() {
         RpcClient.Answer answer = client.get("/health");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).hasValue("application/json");
-        assertThat(answer.json().toString()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(answer.json().toString())
+                .isEqualTo("{\"status\":\"consensus\",\"detail\":\"in consensus at height 3\"}");
     }
 
     @Test

@@ -12,6 +12,8 @@ import io.cairn.node.chain.ConsensusDriver;
 import io.cairn.node.gossip.TransactionGossip;
 import io.cairn.node.mempool.Admission;
 import io.cairn.node.mempool.Mempool;
+import io.cairn.node.metrics.NodeHealth;
+import io.cairn.node.metrics.NodeMetrics;
 import io.cairn.node.p2p.PeerNetwork;
 import io.cairn.node.sync.BlockSync;
 import io.cairn.rpc.api.Health;
@@ -38,10 +40,12 @@ public final class NodeService implements NodeApi {
     private final PeerNetwork network;
     private final Map<Integer, InetSocketAddress> peerAddresses;
     private final Map<Integer, Long> peerHeights;
+    private final NodeMetrics metrics;
+    private final NodeHealth health;
 
     public NodeService(LedgerStore store, int self, Mempool mempool, TransactionGossip gossip, ConsensusDriver driver,
             BlockSync sync, PeerNetwork network, Map<Integer, InetSocketAddress> peerAddresses,
-            Map<Integer, Long> peerHeights) {
+            Map<Integer, Long> peerHeights, NodeMetrics metrics, NodeHealth health) {
         this.store = store;
         this.self = self;
         this.mempool = mempool;
@@ -51,6 +55,8 @@ public final class NodeService implements NodeApi {
         this.network = network;
         this.peerAddresses = peerAddresses;
         this.peerHeights = peerHeights;
+        this.metrics = metrics;
+        this.health = health;
     }
 
     @Override
@@ -101,12 +107,12 @@ public final class NodeService implements NodeApi {
 
     @Override
     public Health health() {
-        return new Health(true, "consensus", "up");
+        return health.check();
     }
 
     @Override
     public String metrics() {
-        return "";
+        return metrics.scrape();
     }
 
     @Override

@@ -11,9 +11,11 @@ import io.cairn.node.wire.NodeMessage;
 import io.cairn.node.wire.NodeMessageCodec;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +57,7 @@ public final class ConsensusDriver implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final long maxQueuedBytes;
+    private final List<Consumer<Position>> positionListeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Position position;
@@ -81,8 +84,21 @@ public final class ConsensusDriver implements AutoCloseable {
         return position;
     }
 
+    /**
+     * Calls {@code listener} on the consensus thread with each new position (a new height or view, a
+     * view change started); it must return at once and never throw.
+     */
+    public void onPositionChange(Consumer<Position> listener) {
+        positionListeners.add(listener);
+    }
+
     private void publish() {
-        position = new Position(core.height(), core.view(), core.primary(), core.changingView());
+        Position previous = position;
+        Position next = new Position(core.height(), core.view(), core.primary(), core.changingView());
+        position = next;
+        if (previous != null && !next.equals(previous)) {
+            positionListeners.forEach(listener -> listener.accept(next));
+        }
     }
 
     /** Carries out the core's start (resend a view change, or propose) and starts the thread. */
