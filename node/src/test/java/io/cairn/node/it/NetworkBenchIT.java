@@ -125,7 +125,7 @@ class NetworkBenchIT {
     }
 
     /** Submits in JSON-RPC batches over one keep-alive connection, retrying what the node refused as too early. */
-    private static void submitAll(LocalNetwork network, int node, List<byte[]> transactions) {
+    static void submitAll(LocalNetwork network, int node, List<byte[]> transactions) {
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("http://127.0.0.1:" + network.rpcPort(node) + "/rpc");
         List<byte[]> waiting = new ArrayList<>(transactions);
