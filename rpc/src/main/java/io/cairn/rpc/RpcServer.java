@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.cairn.rpc.api.NodeApi;
 import io.cairn.rpc.jsonrpc.JsonRpcDispatcher;
 import io.cairn.rpc.jsonrpc.RpcError;
+import io.cairn.rpc.jsonrpc.RpcMethod;
 import io.cairn.rpc.jsonrpc.StrictJson;
 import io.cairn.rpc.methods.RpcRoutes;
+import io.cairn.rpc.ws.WsEndpoint;
+import io.cairn.rpc.ws.WsSettings;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -15,6 +18,7 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -22,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's HTTP face: JSON-RPC 2.0 at {@code POST /rpc} and {@code GET /health}. Every answer
- * is JSON, errors included; nothing the server knows about its own failures reaches a client.
+ * The node's HTTP face: JSON-RPC 2.0 at {@code POST /rpc} and over a WebSocket at {@code /ws}
+ * (with subscriptions), and {@code GET /health}. Every answer is JSON, errors included; nothing
+ * the server knows about its own failures reaches a client.
  */
 public final class RpcServer implements AutoCloseable {
     static final String JSON = "application/json";
@@ -35,11 +40,13 @@ public final class RpcServer implements AutoCloseable {
     private static final String HEALTHY = "{\"status\":\"ok\"}";
 
     private final Javalin app;
+    private final WsEndpoint sockets;
     private final String address;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RpcServer(Javalin app, String address) {
+    private RpcServer(Javalin app, WsEndpoint sockets, String address) {
         this.app = app;
+        this.sockets = sockets;
         this.address = address;
     }
 
@@ -49,8 +56,15 @@ public final class RpcServer implements AutoCloseable {
      * @throws BindException naming the address when it cannot be listened on (in use, not local)
      */
     public static RpcServer start(NodeApi api, RpcSettings settings) throws IOException {
+        return start(api, settings, WsSettings.defaults());
+    }
+
+    /** As {@link #start(NodeApi, RpcSettings)}, with the WebSocket's limits given. */
+    public static RpcServer start(NodeApi api, RpcSettings settings, WsSettings wsSettings) throws IOException {
         ObjectMapper mapper = StrictJson.mapper();
-        JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(mapper, RpcRoutes.table(api), settings.maxBatch());
+        Map<String, RpcMethod> routes = RpcRoutes.table(api);
+        JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(mapper, routes, settings.maxBatch());
+        WsEndpoint sockets = WsEndpoint.start(api, routes, mapper, settings.maxBatch(), wsSettings);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -61,8 +75,10 @@ public final class RpcServer implements AutoCloseable {
             threads.setName("cairn-rpc");
             config.jetty.threadPool = threads;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
+            config.jetty.modifyWebSocketServletFactory(sockets::configure);
             config.router.mount(router -> {
                 router.post("/rpc", ctx -> rpc(ctx, dispatcher, mapper, settings.maxBodyBytes()));
+                router.ws("/ws", sockets::handle);
                 router.get("/health", ctx -> ctx.contentType(JSON).result(HEALTHY));
                 router.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e.getStatus(), e.getMessage()));
                 router.exception(Exception.class, (e, ctx) -> {
@@ -76,12 +92,18 @@ public final class RpcServer implements AutoCloseable {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
             app.stop();
+            sockets.close();
             throw cannotListen(address, e);
         }
-        RpcServer server = new RpcServer(app, hostForUrl(settings.host()) + ":" + app.port());
+        RpcServer server = new RpcServer(app, sockets, hostForUrl(settings.host()) + ":" + app.port());
         log.info("RPC listening on http://{} (bodies up to {} bytes, batches up to {})",
                 server.address, settings.maxBodyBytes(), settings.maxBatch());
         return server;
+    }
+
+    /** WebSocket connections open now. */
+    public int webSocketConnections() {
+        return sockets.connections();
     }
 
     /** The port listened on: the one asked for, or the one picked when 0 was asked. */
@@ -94,6 +116,7 @@ public final class RpcServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        sockets.close();
         app.stop();
         log.info("RPC on {} stopped", address);
     }
