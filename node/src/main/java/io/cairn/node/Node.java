@@ -10,6 +10,7 @@ import io.cairn.ledger.Validator;
 import io.cairn.ledger.store.LedgerStore;
 import io.cairn.ledger.store.LevelDbKeyValueStore;
 import io.cairn.ledger.store.StoreCorruptedException;
+import io.cairn.node.api.NodeEvents;
 import io.cairn.node.api.NodeService;
 import io.cairn.node.chain.Certificates;
 import io.cairn.node.chain.ConsensusDriver;
@@ -100,6 +101,7 @@ public final class Node implements AutoCloseable {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("scheduler"));
         resources.add(scheduler::shutdownNow);
 
+        NodeEvents events = new NodeEvents();
         PeerNetwork[] network = new PeerNetwork[1];
         BlockSync sync = new BlockSync(self, () -> store.head().height(), (peer, request) ->
                 network[0].send(peer, NodeMessageCodec.encode(request)), 256, timeoutTicks);
@@ -115,11 +117,12 @@ public final class Node implements AutoCloseable {
             public void broadcast(byte[] payload) {
                 network[0].broadcast(payload);
             }
-        }, voteLog, sync::onRequest, block -> { }, 20_000, 4L * settings.maxFrameBytes());
+        }, voteLog, sync::onRequest, events.committedBlocks(store), 20_000, 4L * settings.maxFrameBytes());
+        driver.onPositionChanged(events::consensusChanged);
         BlockServer server = new BlockServer(store, settings.maxFrameBytes() / 2);
         TransactionGossip gossip = new TransactionGossip(payload -> network[0].broadcast(payload),
                 settings.maxFrameBytes() / 4);
-        Inbound inbound = new Inbound(driver, sync, server, mempool, store, workers, peerHeights);
+        Inbound inbound = new Inbound(driver, sync, server, mempool, store, workers, peerHeights, events);
 
         network[0] = new PeerNetwork(new PeerNetworkConfig(genesis.chainId(), genesis.hash(), validators.keys(), self,
                 settings.key(), settings.p2pListen(), settings.peers(), settings.maxFrameBytes(),
@@ -129,7 +132,8 @@ public final class Node implements AutoCloseable {
         resources.add(driver);
         network[0].start();
 
-        service = new NodeService(store, self, mempool, gossip, driver, sync, network[0], settings.peers(), peerHeights);
+        service = new NodeService(store, self, mempool, gossip, driver, sync, network[0], settings.peers(), peerHeights,
+                events);
         rpc = RpcServer.start(service, new RpcSettings(settings.rpcListen().getHostString(),
                 settings.rpcListen().getPort(), settings.limits().rpcMaxBodyBytes(), 1_000));
         resources.add(rpc);

@@ -96,8 +96,8 @@ public final class RpcServer implements AutoCloseable {
             throw cannotListen(address, e);
         }
         RpcServer server = new RpcServer(app, sockets, hostForUrl(settings.host()) + ":" + app.port());
-        log.info("RPC listening on http://{} (bodies up to {} bytes, batches up to {})",
-                server.address, settings.maxBodyBytes(), settings.maxBatch());
+        log.info("RPC listening on http://{} and ws://{}/ws (bodies up to {} bytes, batches up to {})",
+                server.address, server.address, settings.maxBodyBytes(), settings.maxBatch());
         return server;
     }
 

@@ -38,10 +38,11 @@ public final class NodeService implements NodeApi {
     private final PeerNetwork network;
     private final Map<Integer, InetSocketAddress> peerAddresses;
     private final Map<Integer, Long> peerHeights;
+    private final NodeEvents events;
 
     public NodeService(LedgerStore store, int self, Mempool mempool, TransactionGossip gossip, ConsensusDriver driver,
             BlockSync sync, PeerNetwork network, Map<Integer, InetSocketAddress> peerAddresses,
-            Map<Integer, Long> peerHeights) {
+            Map<Integer, Long> peerHeights, NodeEvents events) {
         this.store = store;
         this.self = self;
         this.mempool = mempool;
@@ -51,6 +52,7 @@ public final class NodeService implements NodeApi {
         this.network = network;
         this.peerAddresses = peerAddresses;
         this.peerHeights = peerHeights;
+        this.events = events;
     }
 
     @Override
@@ -72,6 +74,7 @@ public final class NodeService implements NodeApi {
     public SubmitResult submit(byte[] encodedTransaction) {
         Admission admission = mempool.add(encodedTransaction, store);
         if (admission instanceof Admission.Admitted admitted) {
+            events.transactionAdmitted(admitted.hash(), encodedTransaction); // before the block that may commit it
             gossip.offer(encodedTransaction);
             driver.workChanged();
             return new SubmitResult.Admitted(admitted.hash());
@@ -96,7 +99,7 @@ public final class NodeService implements NodeApi {
 
     @Override
     public AutoCloseable subscribe(Consumer<NodeEvent> listener) {
-        return () -> { }; // events arrive with the WebSocket subscriptions
+        return events.subscribe(listener);
     }
 
     @Override

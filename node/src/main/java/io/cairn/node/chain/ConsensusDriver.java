@@ -58,6 +58,7 @@ public final class ConsensusDriver implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Position position;
+    private volatile Consumer<Position> positionChanged = moved -> { };
     private volatile Throwable failure;
     private boolean reportedWork;
 
@@ -81,8 +82,24 @@ public final class ConsensusDriver implements AutoCloseable {
         return position;
     }
 
+    /**
+     * Calls {@code listener} on the consensus thread whenever the position changes (height, view,
+     * primary or view change); it must return at once. Set it before {@link #start}.
+     */
+    public void onPositionChanged(Consumer<Position> listener) {
+        positionChanged = listener;
+    }
+
     private void publish() {
+        Position previous = position;
         position = new Position(core.height(), core.view(), core.primary(), core.changingView());
+        if (previous != null && !position.equals(previous)) {
+            try {
+                positionChanged.accept(position);
+            } catch (RuntimeException e) {
+                log.warn("A consensus position listener failed: {}", e.toString()); // consensus goes on regardless
+            }
+        }
     }
 
     /** Carries out the core's start (resend a view change, or propose) and starts the thread. */
