@@ -171,8 +171,10 @@ class WsLimitsTest {
             assertThat(idle.result("node_status", null).get("height").asLong()).isEqualTo(InMemoryNode.BLOCKS + 1);
             String id = idle.subscribe("{\"topic\":\"consensus\"}");
             node.publish(new NodeEvent.ConsensusChanged(6, 0, 1, false));
-            await().atMost(WsClient.TIMEOUT).untilAsserted(() -> assertThat(idle.nextResultOf(id).get("height")
-                    .asLong()).isEqualTo(6));
+            JsonNode result = idle.nextResultOf(id);
+            while (result.get("height").asLong() != 6) {
+                result = idle.nextResultOf(id); // the events queued before the loss come first
+            }
         }
     }
 

@@ -65,9 +65,25 @@ final class WsSession {
         if (closed.get()) {
             return;
         }
-        dispatcher.handle(message.getBytes(StandardCharsets.UTF_8)).ifPresent(this::answer);
-        opened.forEach(Subscription::release);
+        Optional<JsonNode> response = dispatcher.handle(message.getBytes(StandardCharsets.UTF_8));
+        answerAndRelease(0, response);
         opened.clear();
+    }
+
+    /**
+     * Queues the answer and releases the subscriptions it opened while holding all of them, so
+     * that once the client has read the answer, each new subscription delivers in step with the
+     * socket's older ones (an event reaching both shows in both in the hub's order).
+     */
+    private void answerAndRelease(int from, Optional<JsonNode> response) {
+        if (from == opened.size()) {
+            response.ifPresent(this::answer);
+            opened.forEach(Subscription::release);
+            return;
+        }
+        synchronized (opened.get(from)) { // at most maxSubscriptions deep
+            answerAndRelease(from + 1, response);
+        }
     }
 
     /** A binary message: not JSON-RPC here, answered as an invalid request. */
