@@ -14,6 +14,7 @@ import io.cairn.rpc.api.SubmitResult;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +38,7 @@ final class GatedNode implements NodeApi {
 
     /** Waits until a caller is held at the gate. */
     void awaitHeld() throws InterruptedException {
-        if (!reached.await(WsClient.TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!reached.await(WsClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             throw new AssertionError("nobody reached the gate");
         }
     }

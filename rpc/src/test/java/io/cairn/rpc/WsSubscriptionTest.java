@@ -11,21 +11,22 @@ import io.cairn.ledger.Transaction;
 import io.cairn.ledger.testing.TestGenesis;
 import io.cairn.ledger.testing.TestKeys;
 import io.cairn.rpc.api.NodeEvent;
+import io.cairn.rpc.api.SubmitResult;
+import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** subscribe and unsubscribe over /ws: what each topic notifies, and when notifications stop. */
 class WsSubscriptionTest {
-    private final WsServerFixture fixture = start();
-    private final WsClient client = fixture.connect();
+    private WsServerFixture fixture;
+    private WsClient client;
 
-    private static WsServerFixture start() {
-        try {
-            return new WsServerFixture();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    @BeforeEach
+    void start() throws IOException {
+        fixture = new WsServerFixture();
+        client = fixture.connect();
     }
 
     @AfterEach
@@ -150,7 +151,7 @@ class WsSubscriptionTest {
     @Test
     void txStatusOfAPendingTransactionSaysPendingAtOnceAndOnlyOnce() {
         Transaction tx = transfer(0, 9);
-        assertThat(fixture.node.submit(tx.encode())).isInstanceOf(io.cairn.rpc.api.SubmitResult.Admitted.class);
+        assertThat(fixture.node.submit(tx.encode())).isInstanceOf(SubmitResult.Admitted.class);
 
         String id = client.subscribe(txStatus(tx));
         assertThat(client.nextResultOf(id).get("status").textValue()).isEqualTo("pending");

@@ -187,7 +187,11 @@ final class WsSession {
             throw new RpcException(RpcError.application(LIMIT_EXCEEDED, "limit exceeded", "too_many_subscriptions",
                     "a connection holds at most " + maxSubscriptions + " subscriptions; unsubscribe one first"));
         }
-        Subscription subscription = new Subscription(hub.newSubscriptionId(), topic, transaction, this);
+        String id = hub.newSubscriptionId();
+        while (subscriptions.containsKey(id)) {
+            id = hub.newSubscriptionId(); // 64 random bits: this never loops, but ids must be unique
+        }
+        Subscription subscription = new Subscription(id, topic, transaction, this);
         subscriptions.put(subscription.id(), subscription);
         opened.add(subscription);
         hub.start(subscription);
