@@ -3,6 +3,7 @@ package io.cairn.node;
 import io.cairn.consensus.Event;
 import io.cairn.crypto.encoding.DecodeException;
 import io.cairn.ledger.store.LedgerStore;
+import io.cairn.node.api.NodeEvents;
 import io.cairn.node.chain.ConsensusDriver;
 import io.cairn.node.mempool.Admission;
 import io.cairn.node.mempool.Mempool;
@@ -31,10 +32,11 @@ final class Inbound {
     private final LedgerStore store;
     private final ExecutorService workers;
     private final Map<Integer, Long> peerHeights;
+    private final NodeEvents events;
     private final AtomicLong malformed = new AtomicLong();
 
     Inbound(ConsensusDriver driver, BlockSync sync, BlockServer server, Mempool mempool, LedgerStore store,
-            ExecutorService workers, Map<Integer, Long> peerHeights) {
+            ExecutorService workers, Map<Integer, Long> peerHeights, NodeEvents events) {
         this.driver = driver;
         this.sync = sync;
         this.server = server;
@@ -42,6 +44,7 @@ final class Inbound {
         this.store = store;
         this.workers = workers;
         this.peerHeights = peerHeights;
+        this.events = events;
     }
 
     long malformed() {
@@ -88,7 +91,10 @@ final class Inbound {
     private void admit(NodeMessage.Transactions transactions) {
         boolean admitted = false;
         for (byte[] encoded : transactions.encoded()) {
-            admitted |= mempool.add(encoded, store) instanceof Admission.Admitted;
+            if (mempool.add(encoded, store) instanceof Admission.Admitted accepted) {
+                admitted = true;
+                events.transactionAdmitted(accepted.hash(), encoded);
+            }
         }
         if (admitted) {
             driver.workChanged();

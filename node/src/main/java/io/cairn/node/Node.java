@@ -5,11 +5,13 @@ import io.cairn.consensus.DurableState;
 import io.cairn.consensus.PbftCore;
 import io.cairn.consensus.ValidatorSet;
 import io.cairn.crypto.encoding.DecodeException;
+import io.cairn.ledger.Block;
 import io.cairn.ledger.Genesis;
 import io.cairn.ledger.Validator;
 import io.cairn.ledger.store.LedgerStore;
 import io.cairn.ledger.store.LevelDbKeyValueStore;
 import io.cairn.ledger.store.StoreCorruptedException;
+import io.cairn.node.api.NodeEvents;
 import io.cairn.node.api.NodeService;
 import io.cairn.node.chain.Certificates;
 import io.cairn.node.chain.ConsensusDriver;
@@ -43,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,12 +106,15 @@ public final class Node implements AutoCloseable {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("scheduler"));
         resources.add(scheduler::shutdownNow);
 
+        NodeEvents events = new NodeEvents();
         PeerNetwork[] network = new PeerNetwork[1];
         BlockSync sync = new BlockSync(self, () -> store.head().height(), (peer, request) ->
                 network[0].send(peer, NodeMessageCodec.encode(request)), 256, timeoutTicks);
         Optional<VoteLog> voteLog = settings.consensus().voteLog().isPresent()
                 ? Optional.of(VoteLog.append(settings.consensus().voteLog().get(), self)) : Optional.empty();
         NodeMetrics metrics = new NodeMetrics(System::currentTimeMillis);
+        Consumer<Block> onCommit = events.committedBlocks(store)
+                .andThen(block -> metrics.blockCommitted(block, sync.syncing()));
         ConsensusDriver driver = new ConsensusDriver(core, chain, new ConsensusDriver.Outbox() {
             @Override
             public void send(int validator, byte[] payload) {
@@ -119,12 +125,12 @@ public final class Node implements AutoCloseable {
             public void broadcast(byte[] payload) {
                 network[0].broadcast(payload);
             }
-        }, voteLog, sync::onRequest, block -> metrics.blockCommitted(block, sync.syncing()), 20_000,
-                4L * settings.maxFrameBytes());
+        }, voteLog, sync::onRequest, onCommit, 20_000, 4L * settings.maxFrameBytes());
+        driver.onPositionChange(events::consensusChanged);
         BlockServer server = new BlockServer(store, settings.maxFrameBytes() / 2);
         TransactionGossip gossip = new TransactionGossip(payload -> network[0].broadcast(payload),
                 settings.maxFrameBytes() / 4);
-        Inbound inbound = new Inbound(driver, sync, server, mempool, store, workers, peerHeights);
+        Inbound inbound = new Inbound(driver, sync, server, mempool, store, workers, peerHeights, events);
 
         network[0] = new PeerNetwork(new PeerNetworkConfig(genesis.chainId(), genesis.hash(), validators.keys(), self,
                 settings.key(), settings.p2pListen(), settings.peers(), settings.maxFrameBytes(),
@@ -140,7 +146,7 @@ public final class Node implements AutoCloseable {
         NodeHealth health = new NodeHealth(readings, metrics::lastCommitMillis, System::currentTimeMillis,
                 10 * genesis.consensus().viewChangeTimeoutMillis());
         service = new NodeService(store, self, mempool, gossip, driver, sync, network[0], settings.peers(), peerHeights,
-                metrics, health);
+                metrics, health, events);
         rpc = RpcServer.start(service, new RpcSettings(settings.rpcListen().getHostString(),
                 settings.rpcListen().getPort(), settings.limits().rpcMaxBodyBytes(), 1_000));
         resources.add(rpc);

@@ -7,8 +7,11 @@ import io.cairn.rpc.api.Health;
 import io.cairn.rpc.api.NodeApi;
 import io.cairn.rpc.jsonrpc.JsonRpcDispatcher;
 import io.cairn.rpc.jsonrpc.RpcError;
+import io.cairn.rpc.jsonrpc.RpcMethod;
 import io.cairn.rpc.jsonrpc.StrictJson;
 import io.cairn.rpc.methods.RpcRoutes;
+import io.cairn.rpc.ws.WsEndpoint;
+import io.cairn.rpc.ws.WsSettings;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -16,6 +19,7 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -23,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's HTTP face: JSON-RPC 2.0 at {@code POST /rpc}, {@code GET /health} and the Prometheus
- * metrics at {@code GET /metrics}. Every other answer is JSON, errors included; nothing the server
- * knows about its own failures reaches a client.
+ * The node's HTTP face: JSON-RPC 2.0 at {@code POST /rpc} and over a WebSocket at {@code /ws}
+ * (with subscriptions), {@code GET /health} and the Prometheus metrics at {@code GET /metrics}.
+ * Every other answer is JSON, errors included; nothing the server knows about its own failures
+ * reaches a client.
  */
 public final class RpcServer implements AutoCloseable {
     static final String JSON = "application/json";
@@ -38,11 +43,13 @@ public final class RpcServer implements AutoCloseable {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Javalin app;
+    private final WsEndpoint sockets;
     private final String address;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RpcServer(Javalin app, String address) {
+    private RpcServer(Javalin app, WsEndpoint sockets, String address) {
         this.app = app;
+        this.sockets = sockets;
         this.address = address;
     }
 
@@ -52,8 +59,15 @@ public final class RpcServer implements AutoCloseable {
      * @throws BindException naming the address when it cannot be listened on (in use, not local)
      */
     public static RpcServer start(NodeApi api, RpcSettings settings) throws IOException {
+        return start(api, settings, WsSettings.defaults());
+    }
+
+    /** As {@link #start(NodeApi, RpcSettings)}, with the WebSocket's limits given. */
+    public static RpcServer start(NodeApi api, RpcSettings settings, WsSettings wsSettings) throws IOException {
         ObjectMapper mapper = StrictJson.mapper();
-        JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(mapper, RpcRoutes.table(api), settings.maxBatch());
+        Map<String, RpcMethod> routes = RpcRoutes.table(api);
+        JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(mapper, routes, settings.maxBatch());
+        WsEndpoint sockets = WsEndpoint.start(api, routes, mapper, settings.maxBatch(), wsSettings);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -64,8 +78,10 @@ public final class RpcServer implements AutoCloseable {
             threads.setName("cairn-rpc");
             config.jetty.threadPool = threads;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
+            config.jetty.modifyWebSocketServletFactory(sockets::configure);
             config.router.mount(router -> {
                 router.post("/rpc", ctx -> rpc(ctx, dispatcher, mapper, settings.maxBodyBytes()));
+                router.ws("/ws", sockets::handle);
                 router.get("/health", ctx -> health(ctx, api.health(), mapper));
                 router.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(api.metrics()));
                 router.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e.getStatus(), e.getMessage()));
@@ -80,12 +96,18 @@ public final class RpcServer implements AutoCloseable {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
             app.stop();
+            sockets.close();
             throw cannotListen(address, e);
         }
-        RpcServer server = new RpcServer(app, hostForUrl(settings.host()) + ":" + app.port());
-        log.info("RPC listening on http://{} (bodies up to {} bytes, batches up to {})",
-                server.address, settings.maxBodyBytes(), settings.maxBatch());
+        RpcServer server = new RpcServer(app, sockets, hostForUrl(settings.host()) + ":" + app.port());
+        log.info("RPC listening on http://{} and ws://{}/ws (bodies up to {} bytes, batches up to {})",
+                server.address, server.address, settings.maxBodyBytes(), settings.maxBatch());
         return server;
+    }
+
+    /** WebSocket connections open now. */
+    public int webSocketConnections() {
+        return sockets.connections();
     }
 
     /** The port listened on: the one asked for, or the one picked when 0 was asked. */
@@ -98,6 +120,7 @@ public final class RpcServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        sockets.close();
         app.stop();
         log.info("RPC on {} stopped", address);
     }

@@ -42,10 +42,11 @@ public final class NodeService implements NodeApi {
     private final Map<Integer, Long> peerHeights;
     private final NodeMetrics metrics;
     private final NodeHealth health;
+    private final NodeEvents events;
 
     public NodeService(LedgerStore store, int self, Mempool mempool, TransactionGossip gossip, ConsensusDriver driver,
             BlockSync sync, PeerNetwork network, Map<Integer, InetSocketAddress> peerAddresses,
-            Map<Integer, Long> peerHeights, NodeMetrics metrics, NodeHealth health) {
+            Map<Integer, Long> peerHeights, NodeMetrics metrics, NodeHealth health, NodeEvents events) {
         this.store = store;
         this.self = self;
         this.mempool = mempool;
@@ -57,6 +58,7 @@ public final class NodeService implements NodeApi {
         this.peerHeights = peerHeights;
         this.metrics = metrics;
         this.health = health;
+        this.events = events;
     }
 
     @Override
@@ -78,6 +80,7 @@ public final class NodeService implements NodeApi {
     public SubmitResult submit(byte[] encodedTransaction) {
         Admission admission = mempool.add(encodedTransaction, store);
         if (admission instanceof Admission.Admitted admitted) {
+            events.transactionAdmitted(admitted.hash(), encodedTransaction); // before the block that may commit it
             gossip.offer(encodedTransaction);
             driver.workChanged();
             return new SubmitResult.Admitted(admitted.hash());
@@ -102,7 +105,7 @@ public final class NodeService implements NodeApi {
 
     @Override
     public AutoCloseable subscribe(Consumer<NodeEvent> listener) {
-        return () -> { }; // events arrive with the WebSocket subscriptions
+        return events.subscribe(listener);
     }
 
     @Override

@@ -97,7 +97,13 @@ public final class ConsensusDriver implements AutoCloseable {
         Position next = new Position(core.height(), core.view(), core.primary(), core.changingView());
         position = next;
         if (previous != null && !next.equals(previous)) {
-            positionListeners.forEach(listener -> listener.accept(next));
+            for (Consumer<Position> listener : positionListeners) {
+                try {
+                    listener.accept(next);
+                } catch (RuntimeException e) {
+                    log.warn("A consensus position listener failed: {}", e.toString()); // consensus goes on regardless
+                }
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import io.cairn.ledger.Validator;
 import io.cairn.ledger.store.LedgerStore;
 import io.cairn.ledger.testing.TestGenesis;
 import io.cairn.ledger.testing.TestKeys;
+import io.cairn.node.api.NodeEvents;
 import io.cairn.node.mempool.Admission;
 import io.cairn.node.mempool.Mempool;
 import io.cairn.node.mempool.MempoolLimits;
@@ -24,6 +25,7 @@ import io.cairn.node.wire.NodeMessageCodec;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * One validator in process, wired as {@code Node} wires it but with an in-memory store and the
@@ -40,6 +42,8 @@ final class InProcessValidator implements AutoCloseable {
     final BlockSync sync;
     final ConsensusDriver driver;
     final List<Block> committed = new CopyOnWriteArrayList<>();
+    /** The events this validator publishes, wired as {@code Node} wires them. */
+    final NodeEvents events = new NodeEvents();
     private final BlockServer server;
     private final InProcessNetwork network;
 
@@ -59,8 +63,10 @@ final class InProcessValidator implements AutoCloseable {
                 (peer, request) -> network.send(index, peer, NodeMessageCodec.encode(request)), BLOCKS_PER_REQUEST,
                 timeoutTicks);
         this.server = new BlockServer(store, 1 << 20);
-        this.driver = new ConsensusDriver(core, chain, network.outbox(index), voteLog, sync::onRequest, committed::add,
-                10_000, 64L << 20);
+        Consumer<Block> reported = committed::add;
+        this.driver = new ConsensusDriver(core, chain, network.outbox(index), voteLog, sync::onRequest,
+                reported.andThen(events.committedBlocks(store)), 10_000, 64L << 20);
+        driver.onPositionChange(events::consensusChanged);
     }
 
     /** Admits {@code transactions} here, as a client submission or gossip does, and wakes the driver. */
