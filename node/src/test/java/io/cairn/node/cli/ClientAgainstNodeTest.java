@@ -9,6 +9,7 @@ import io.cairn.ledger.genesis.GenesisFile;
 import io.cairn.ledger.testing.TestGenesis;
 import io.cairn.ledger.testing.TestKeys;
 import io.cairn.node.Node;
+import io.cairn.node.client.JsonRpcClient;
 import io.cairn.node.config.NodeConfig;
 import io.cairn.node.config.NodeSettings;
 import java.net.ServerSocket;
@@ -102,6 +103,27 @@ class ClientAgainstNodeTest {
         assertThat(again.errLines()).singleElement().asString()
                 .startsWith("cairn-node: tx_submit failed: ")
                 .endsWith("reason nonce_too_low)");
+    }
+
+    @Test
+    void aProofFromTheNodeVerifiesOfflineAgainstTheGenesisAndNotAgainstAnother() throws Exception {
+        CommandRun transfer = CommandRun.of("tx", "transfer", "--rpc", url, "--key", sender.file().toString(),
+                "--to", RECIPIENT, "--amount", "7", "--wait", "--timeout", "20s");
+        assertThat(transfer.exitCode()).as(transfer.err()).isZero();
+        String hash = transfer.outLines().get(0);
+        JsonRpcClient rpc = new JsonRpcClient(JsonRpcClient.endpoint(url));
+        JsonNode proof = rpc.call("tx_getProof", FakeNode.JSON.createObjectNode().put("hash", hash));
+        Path file = Files.writeString(dir.resolve("proof-" + hash + ".json"), proof.toString());
+
+        CommandRun verified = CommandRun.of("verify-proof", "--genesis", dir.resolve("genesis.json").toString(),
+                file.toString());
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        assertThat(verified.out()).startsWith("verified: transaction " + hash);
+
+        Path other = dir.resolve("other-genesis.json");
+        GenesisFile.write(other, TestGenesis.of(4, 2));
+        CommandRun refused = CommandRun.of("verify-proof", "--genesis", other.toString(), file.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
     }
 
     private static JsonNode json(CommandRun run) throws Exception {
