@@ -32,6 +32,7 @@ import io.cairn.node.wire.NodeMessage;
 import io.cairn.node.wire.NodeMessageCodec;
 import io.cairn.rpc.RpcServer;
 import io.cairn.rpc.RpcSettings;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +128,7 @@ public final class Node implements AutoCloseable {
             }
         }, voteLog, sync::onRequest, onCommit, 20_000, 4L * settings.maxFrameBytes());
         driver.onPositionChange(events::consensusChanged);
+        driver.onPositionChange(Node::logViewChange);
         BlockServer server = new BlockServer(store, settings.maxFrameBytes() / 2);
         TransactionGossip gossip = new TransactionGossip(payload -> network[0].broadcast(payload),
                 settings.maxFrameBytes() / 4);
@@ -161,9 +163,10 @@ public final class Node implements AutoCloseable {
             }
         }), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(guarded("gossip", gossip::flush), 10, 10, TimeUnit.MILLISECONDS);
-        log.info("Validator {} ('{}') of chain '{}' is up at height {}: p2p {}, rpc {}", self,
-                genesis.validators().get(self).name(), genesis.chainId(), height, network[0].boundAddress(),
-                settings.rpcListen().getHostString() + ":" + rpc.port());
+        InetSocketAddress p2p = network[0].boundAddress();
+        log.info("Validator {} ('{}') of chain '{}' is up at height {}: p2p {}:{}, rpc {}:{}", self,
+                genesis.validators().get(self).name(), genesis.chainId(), height, p2p.getHostString(), p2p.getPort(),
+                settings.rpcListen().getHostString(), rpc.port());
     }
 
     private static Optional<DurableState> durableState(LedgerStore store) throws StoreCorruptedException {
@@ -176,6 +179,16 @@ public final class Node implements AutoCloseable {
         } catch (DecodeException e) {
             throw new StoreCorruptedException("Refusing to run: the stored consensus state is damaged ("
                     + e.getMessage() + "); without it this validator could sign a vote that contradicts one it sent");
+        }
+    }
+
+    /** One line per view change, for operators; a new height at view 0 is the normal case and is not logged. */
+    private static void logViewChange(ConsensusDriver.Position position) {
+        if (position.changingView()) {
+            log.info("View change at height {}: asking for view {} (primary {})", position.height(), position.view(),
+                    position.primary());
+        } else if (position.view() > 0) {
+            log.info("Entered view {} at height {}: primary {}", position.view(), position.height(), position.primary());
         }
     }
 
