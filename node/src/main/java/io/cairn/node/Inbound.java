@@ -11,6 +11,7 @@ import io.cairn.node.p2p.PeerListener;
 import io.cairn.node.p2p.PeerNetwork;
 import io.cairn.node.sync.BlockServer;
 import io.cairn.node.sync.BlockSync;
+import io.cairn.node.sync.SyncSignatures;
 import io.cairn.node.wire.NodeMessage;
 import io.cairn.node.wire.NodeMessageCodec;
 import java.util.Map;
@@ -81,7 +82,12 @@ final class Inbound {
         } else if (message instanceof NodeMessage.BlocksRequest request) {
             work(() -> network.send(peer, NodeMessageCodec.encode(server.answer(request))));
         } else if (message instanceof NodeMessage.Blocks blocks) {
-            driver.execute(() -> sync.onBlocks(peer, blocks, driver.core().height()).forEach(driver::step));
+            // Check the blocks' signatures on all cores first, remembered by the mempool's verifier,
+            // so the consensus thread executes them without verifying one by one.
+            work(() -> {
+                SyncSignatures.verifyInParallel(blocks, mempool.signatures());
+                driver.execute(() -> sync.onBlocks(peer, blocks, driver.core().height()).forEach(driver::step));
+            });
         } else if (message instanceof NodeMessage.Status status) {
             peerHeights.merge(peer, status.height(), Math::max);
             driver.execute(() -> sync.onStatus(peer, status.height()));
