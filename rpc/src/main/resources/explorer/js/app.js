@@ -24,15 +24,18 @@ const pageEl = document.getElementById('page');
 const errorEl = document.getElementById('error');
 let current = null;
 
-function route() {
+/** Shows the page of the current hash. attempt > 0 retries a page the node did not answer for (its notice stays). */
+function route(attempt = 0) {
   if (current) {
     current.end();
   }
-  const path = decodeURIComponent(location.hash.replace(/^#/, '') || '/');
+  const path = currentPath();
   const scope = new Scope(pageEl);
   current = scope;
   pageEl.setAttribute('data-loading', 'true');
-  pageEl.replaceChildren(h('div', { class: 'loading', role: 'status' }, h('span', { class: 'spinner' }), 'Loading…'));
+  if (attempt === 0) {
+    pageEl.replaceChildren(h('div', { class: 'loading', role: 'status' }, h('span', { class: 'spinner' }), 'Loading…'));
+  }
   markNav(path);
   const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m);
   if (!match) {
@@ -41,26 +44,28 @@ function route() {
     return;
   }
   scope.kind(match.r.kind);
-  run(scope, match.r.page, match.m.slice(1), 0);
-}
-
-function run(scope, page, args, attempt) {
   Promise.resolve()
-    .then(() => page.render(scope, ...args))
+    .then(() => match.r.page.render(scope, ...match.m.slice(1)))
     .catch((e) => {
       if (!scope.active) {
         return;
       }
       console.warn('the page could not load', e);
-      scope.show(failure(e, () => { scope.end(); route(); }));
+      scope.show(failure(e, () => route()));
       if (e instanceof NodeDownError) {
         // The banner says the node is down; the page tries again by itself, ever more slowly.
-        scope.after(Math.min(RETRY_MS * 2 ** attempt, 30000), () => {
-          scope.el.setAttribute('data-loading', 'true');
-          run(scope, page, args, attempt + 1);
-        });
+        scope.after(Math.min(RETRY_MS * 2 ** attempt, 30000), () => route(attempt + 1));
       }
     });
+}
+
+function currentPath() {
+  const raw = location.hash.replace(/^#/, '') || '/';
+  try {
+    return decodeURIComponent(raw);
+  } catch (e) {
+    return raw; // a stray % in a hand-typed address: matched as it is
+  }
 }
 
 function failure(e, retry) {
@@ -142,6 +147,6 @@ function setupLiveIndicator() {
 setupSearch();
 setupBanner();
 setupLiveIndicator();
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => route());
 setInterval(() => refreshAgo(pageEl), 5000);
 route();

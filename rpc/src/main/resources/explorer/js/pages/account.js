@@ -92,7 +92,7 @@ class TransactionList {
         h('a', { href: '#/tx/' + t.hash, class: 'row-link' },
           h('span', { class: 'cell-hash mono strong' }, shortHash(t.hash)),
           h('span', { class: 'cell-kind' }, badge(t.kind, 'kind')),
-          h('span', { class: 'cell-count muted' }, sent ? 'sent' : 'received'),
+          h('span', { class: 'cell-count muted hide-narrow' }, sent ? 'sent' : 'received'),
           h('span', { class: 'cell-grow mono muted hide-narrow' }, 'block ' + t.height + ', #' + t.index),
           h('span', { class: 'cell-end' }, h('span', { class: 'outcome ' + t.outcome }, t.outcome)))));
     }

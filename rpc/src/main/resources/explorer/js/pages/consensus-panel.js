@@ -73,16 +73,21 @@ export class ConsensusPanel {
     this.el.validators.replaceChildren(...rows);
   }
 
-  /** A consensus notification: {height, view, primary, changingView}. */
+  /**
+   * A consensus notification: {height, view, primary, changingView}. While changingView is true the
+   * node names the view it is changing to (and that view's primary), as consensus's ViewChanging sets it.
+   */
   onEvent(event) {
     const last = this.last;
-    if (event.changingView && !(last.changingView && last.height === event.height && last.view === event.view)) {
-      this.record(event, 'started a view change at height ' + event.height + ', leaving view ' + event.view
-        + ' (primary ' + this.name(event.primary) + ')');
-    }
-    const newView = event.height === last.height ? event.view > last.view : event.height > last.height && event.view > 0;
-    if (!event.changingView && newView) {
-      this.record(event, 'height ' + event.height + ' moved to view ' + event.view + ': ' + this.name(event.primary)
+    const sameHeight = event.height === last.height;
+    if (event.changingView) {
+      if (!(last.changingView && sameHeight && last.view === event.view)) {
+        this.record(event, 'height ' + event.height + ': view change started, towards view ' + event.view
+          + ' (' + this.name(event.primary) + ' to lead)');
+      }
+    } else if (sameHeight ? event.view > last.view || (last.changingView && event.view === last.view)
+      : event.height > last.height && event.view > 0) {
+      this.record(event, 'height ' + event.height + ': now in view ' + event.view + ', ' + this.name(event.primary)
         + ' is primary');
     }
     this.last = event;
