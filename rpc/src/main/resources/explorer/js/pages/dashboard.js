@@ -24,8 +24,9 @@ export async function render(scope) {
   scope.show(board.view());
   board.redraw();
   board.start();
-  board.loadHistory();
-  board.loadLatestTransactions();
+  // Both only add to what is shown; if the node fails them, the page works without.
+  board.loadHistory().catch(() => board.drawChart());
+  board.loadLatestTransactions().catch(() => {});
 }
 
 class Dashboard {
@@ -97,7 +98,7 @@ class Dashboard {
       this.el.mempool.textContent = String(status.mempoolSize);
       this.consensus.update(status, peers, this.blocksPerSecond());
       if (status.height > this.head) {
-        await this.catchUp();
+        await this.catchUp(status.height);
       }
     } catch (e) {
       // The banner already says the node does not answer; the next poll tries again.
@@ -106,18 +107,30 @@ class Dashboard {
     }
   }
 
-  /** Headers this page missed (a socket that was closed, a notification lost): fetched, then merged. */
-  async catchUp() {
-    const headers = await call('chain_getBlocks', { limit: 100 });
-    if (this.scope.active) {
-      headers.slice().reverse().forEach((header) => this.addHeader(header));
-      this.redraw();
+  /**
+   * Headers this page missed (a socket that was closed, a notification lost), up to {@code upTo}
+   * (the head when not given): only as many as are missing, one request at a time.
+   */
+  async catchUp(upTo) {
+    if (this.catchingUp) {
+      return;
+    }
+    this.catchingUp = true;
+    try {
+      const headers = await call('chain_getBlocks', upTo === undefined ? { limit: 100 }
+        : { from: upTo, limit: Math.min(100, Math.max(1, upTo - this.head)) });
+      if (this.scope.active) {
+        headers.slice().reverse().forEach((header) => this.addHeader(header));
+        this.redraw();
+      }
+    } finally {
+      this.catchingUp = false;
     }
   }
 
   onBlock(header) {
-    if (header.height > this.head + 1 && this.head > 0) {
-      this.catchUp().catch(() => {});
+    if (header.height > this.head + 1) {
+      this.catchUp(header.height - 1).catch(() => {});
     }
     this.addHeader(header);
     this.redraw();
