@@ -16,6 +16,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.http.staticfiles.StaticFileConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's HTTP face: JSON-RPC 2.0 at {@code POST /rpc} and over a WebSocket at {@code /ws}
- * (with subscriptions), {@code GET /health} and the Prometheus metrics at {@code GET /metrics}.
+ * (with subscriptions), {@code GET /health}, the Prometheus metrics at {@code GET /metrics} and the
+ * block explorer's static files at {@code /}.
  * Every other answer is JSON, errors included; nothing the server knows about its own failures
  * reaches a client.
  */
@@ -41,6 +44,8 @@ public final class RpcServer implements AutoCloseable {
     private static final int THREAD_IDLE_MILLIS = 60_000;
     /** The Prometheus text exposition format that {@link NodeApi#metrics()} returns. */
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    /** Where the explorer's files sit on the classpath (rpc/src/main/resources/explorer). */
+    static final String EXPLORER_DIRECTORY = "/explorer";
 
     private final Javalin app;
     private final WsEndpoint sockets;
@@ -79,6 +84,7 @@ public final class RpcServer implements AutoCloseable {
             config.jetty.threadPool = threads;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
             config.jetty.modifyWebSocketServletFactory(sockets::configure);
+            config.staticFiles.add(RpcServer::explorer);
             config.router.mount(router -> {
                 router.post("/rpc", ctx -> rpc(ctx, dispatcher, mapper, settings.maxBodyBytes()));
                 router.ws("/ws", sockets::handle);
@@ -148,6 +154,21 @@ public final class RpcServer implements AutoCloseable {
         } else {
             ctx.status(HttpStatus.OK).contentType(JSON).result(mapper.writeValueAsBytes(response.get()));
         }
+    }
+
+    /**
+     * The block explorer: plain files from the classpath at {@code /}, index.html for {@code /}.
+     * Browsers revalidate them (cheap, by ETag) so a node upgraded in place never mixes old and new modules.
+     */
+    private static void explorer(StaticFileConfig files) {
+        files.hostedPath = "/";
+        files.directory = EXPLORER_DIRECTORY;
+        files.location = Location.CLASSPATH;
+        // Jetty's own table has no charset for these (it sends "charset=null" for html and css).
+        files.mimeTypes.add("text/html;charset=utf-8", "html");
+        files.mimeTypes.add("text/css;charset=utf-8", "css");
+        files.mimeTypes.add("text/javascript;charset=utf-8", "js");
+        files.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff");
     }
 
     /** 200 when the node is doing its job, 503 when not (so a load balancer or probe can act on it). */
