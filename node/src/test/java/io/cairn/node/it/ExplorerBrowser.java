@@ -5,14 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -86,15 +89,28 @@ final class ExplorerBrowser implements AutoCloseable {
 
     /** Waits until #page shows {@code page} (dashboard, block, tx, account, search, not-found) and has loaded. */
     void awaitPage(String page) {
-        awaitVisible("#page[data-page='" + page + "']:not([data-loading='true'])");
+        awaitShown("#page[data-page='" + page + "']:not([data-loading='true'])");
     }
 
-    /** Waits until an element matching {@code css} is shown; returns it. */
-    WebElement awaitVisible(String css) {
+    /** Waits until an element matching {@code css} is shown. */
+    void awaitShown(String css) {
+        wait("an element shown for " + css).until(d -> firstShown(d.findElements(By.cssSelector(css))));
+    }
+
+    /** Waits until an element matching {@code css} is shown; returns its text. */
+    String awaitShownText(String css) {
         return wait("an element shown for " + css).until(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+            WebElement element = firstShown(d.findElements(By.cssSelector(css)));
+            return element == null ? null : element.getText().strip();
         });
+    }
+
+    /** Waits until an element matching {@code css} is shown; returns its {@code attribute} (null if it has none). */
+    String awaitShownAttribute(String css, String attribute) {
+        return wait("an element shown for " + css).until(d -> {
+            WebElement element = firstShown(d.findElements(By.cssSelector(css)));
+            return element == null ? null : Optional.ofNullable(element.getDomAttribute(attribute));
+        }).orElse(null);
     }
 
     /** Waits until the text of #{@code id} satisfies {@code condition}; returns that text. */
@@ -106,20 +122,43 @@ final class ExplorerBrowser implements AutoCloseable {
         });
     }
 
-    /** Waits until #{@code id} has {@code attribute} = {@code value}; returns the element. */
-    WebElement awaitAttribute(String id, String attribute, String value) {
+    /** Waits until #{@code id} has {@code attribute} = {@code value}; returns its text then. */
+    String awaitAttribute(String id, String attribute, String value) {
         return wait("#" + id + " with " + attribute + "=\"" + value + "\"").until(d -> {
             List<WebElement> found = d.findElements(By.id(id));
-            return !found.isEmpty() && value.equals(found.get(0).getDomAttribute(attribute)) ? found.get(0) : null;
+            return !found.isEmpty() && value.equals(found.get(0).getDomAttribute(attribute))
+                    ? found.get(0).getText().strip() : null;
         });
     }
 
+    /** The text of #{@code id} as shown now (waiting only for it to exist). */
     String text(String id) {
-        return driver.findElement(By.id(id)).getText().strip();
+        return wait("#" + id).until(d -> d.findElement(By.id(id)).getText().strip());
     }
 
-    List<WebElement> all(String css) {
-        return driver.findElements(By.cssSelector(css));
+    /** How many elements match {@code css} now. */
+    int count(String css) {
+        return driver.findElements(By.cssSelector(css)).size();
+    }
+
+    /** Whether an element matching {@code css} is shown now. */
+    boolean isShown(String css) {
+        return wait("a look at " + css).until(d -> Optional.of(firstShown(d.findElements(By.cssSelector(css))) != null))
+                .get();
+    }
+
+    /** The text of each element matching {@code css}, read at one instant. */
+    List<String> texts(String css) {
+        List<?> texts = (List<?>) script("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(element => element.innerText.trim());", css);
+        return texts.stream().map(String::valueOf).toList();
+    }
+
+    /** The values of {@code attribute} over the elements matching {@code css}, read at one instant. */
+    Set<String> attributeValues(String css, String attribute) {
+        List<?> values = (List<?>) script("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(element => element.getAttribute(arguments[1]));", css, attribute);
+        return values.stream().map(String::valueOf).collect(Collectors.toSet());
     }
 
     /** Types {@code query} into #search and submits #search-form, as a person pressing Enter. */
@@ -135,19 +174,28 @@ final class ExplorerBrowser implements AutoCloseable {
      * is that link, else a link inside it.
      */
     void follow(String css, String... routes) {
-        List<String> targets = List.of(routes);
-        WebElement element = awaitVisible(css);
-        WebElement link = targets.contains(linkTarget(element)) ? element
-                : element.findElements(By.cssSelector("a[href]")).stream()
-                        .filter(a -> targets.contains(linkTarget(a))).findFirst()
-                        .orElseThrow(() -> new AssertionError(css + " has no link to any of " + targets
-                                + "; its HTML: " + element.getDomProperty("outerHTML")));
-        link.click();
+        Predicate<WebElement> linksThere = link -> List.of(routes).contains(linkTarget(link));
+        wait("a link to " + List.of(routes) + " in " + css).until(d -> {
+            WebElement element = firstShown(d.findElements(By.cssSelector(css)));
+            if (element == null) {
+                return false;
+            }
+            WebElement link = linksThere.test(element) ? element
+                    : element.findElements(By.cssSelector("a[href]")).stream().filter(linksThere).findFirst()
+                            .orElseThrow(() -> new AssertionError(css + " has no link to any of " + List.of(routes)
+                                    + "; its HTML: " + element.getDomProperty("outerHTML")));
+            link.click();
+            return true;
+        });
+    }
+
+    private static WebElement firstShown(List<WebElement> elements) {
+        return elements.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
     }
 
     private static String linkTarget(WebElement element) {
         String href = element.getDomAttribute("href");
-        return href == null || href.indexOf('#') < 0 ? null : href.substring(href.indexOf('#'));
+        return href == null || href.indexOf('#') < 0 ? "" : href.substring(href.indexOf('#'));
     }
 
     /** Leaves a mark in the page's window: it survives hash navigation and live updates, not a reload. */
@@ -175,14 +223,18 @@ final class ExplorerBrowser implements AutoCloseable {
         return ((Number) script("return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
     }
 
-    Object script(String source) {
-        return ((JavascriptExecutor) driver).executeScript(source);
+    Object script(String source, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(source, arguments);
     }
 
-    /** Writes the page as it looks now to {@code name}.png in the screenshot directory. */
+    /** Writes the whole page as it looks now, beyond the viewport too, to {@code name}.png among the screenshots. */
     Path screenshot(String name) throws IOException {
+        Map<?, ?> size = (Map<?, ?>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"),
+                        "height", size.get("height"), "scale", 1)));
         Path file = screenshots.resolve(name + ".png");
-        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         return file;
     }
 
@@ -200,6 +252,7 @@ final class ExplorerBrowser implements AutoCloseable {
 
     private WebDriverWait wait(String what) {
         WebDriverWait wait = new WebDriverWait(driver, BOUND, Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class); // the page re-renders what changed
         wait.withMessage(() -> "waited " + BOUND.toSeconds() + " s for " + what + " on " + route());
         return wait;
     }

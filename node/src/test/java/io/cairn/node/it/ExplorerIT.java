@@ -1,6 +1,7 @@
 package io.cairn.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,11 +20,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.openqa.selenium.WebElement;
 
 /**
  * The block explorer in a real browser (headless chromium) against a real network of four
@@ -75,6 +73,7 @@ class ExplorerIT {
         committed = transfers.admitted();
         Convergence.awaitCommitted(network, committed, COMMIT_BOUND, 0, 1, 2, 3);
         assertTheExplorerIsServed(network.rpcPort(0));
+        LocalNetwork.deleteRecursively(SCREENSHOTS); // no evidence of an earlier run's failures left about
         browser = new ExplorerBrowser("http://127.0.0.1:" + network.rpcPort(0), SCREENSHOTS);
     }
 
@@ -111,8 +110,13 @@ class ExplorerIT {
         long shown = Long.parseLong(browser.awaitText("head-height", "a height of at least " + before,
                 heightAtLeast(before)));
         assertThat(shown).as("the head height shown").isLessThanOrEqualTo(network.rpc(0).height());
-        browser.awaitVisible("#latest-blocks [data-height='" + shown + "']");
-        assertThat(browser.all("svg#tps-chart")).as("the transactions-per-second chart").hasSize(1);
+        browser.awaitShown("#latest-blocks [data-height='" + shown + "']");
+        assertThat(browser.count("svg#tps-chart")).as("the transactions-per-second chart").isEqualTo(1);
+        assertThat(browser.attributeValues("#validators [data-index]", "data-index")).containsExactlyInAnyOrder(
+                "0", "1", "2", "3");
+        await("every validator shown online").atMost(Duration.ofSeconds(20)).until(
+                () -> browser.texts("#validators [data-index]"),
+                rows -> rows.size() >= 4 && rows.stream().allMatch(row -> row.contains("online")));
 
         browser.markDocument();
         String hash = submit(1, transfer(TestKeys.account(8), nonceOf(TestKeys.account(8))));
@@ -125,7 +129,7 @@ class ExplorerIT {
         assertThat(browser.sameDocumentAsMarked()).as("the dashboard followed the chain without a reload").isTrue();
         browser.open("#/");
         browser.awaitPage("dashboard");
-        browser.awaitVisible("#latest-blocks [data-height='" + height + "']");
+        browser.awaitShown("#latest-blocks [data-height='" + height + "']");
         browser.screenshot("dashboard");
     }
 
@@ -145,14 +149,12 @@ class ExplorerIT {
         assertThat(submit(0, later)).isEqualTo(hash);
         browser.follow("#latest-txs [data-hash='" + hash + "']", "#/tx/" + hash);
         browser.awaitPage("tx");
-        browser.awaitAttribute("tx-status", "data-status", "pending");
-        assertThat(browser.text("tx-status")).isEqualTo("pending");
+        assertThat(browser.awaitAttribute("tx-status", "data-status", "pending")).isEqualTo("pending");
 
         submit(3, first);
-        browser.awaitAttribute("tx-status", "data-status", "committed");
-        assertThat(browser.text("tx-status")).isEqualTo("committed");
-        WebElement proof = browser.awaitAttribute("proof-status", "data-verified", "true");
-        assertThat(proof.getText().strip()).isEqualTo("included: proof verified in your browser");
+        assertThat(browser.awaitAttribute("tx-status", "data-status", "committed")).isEqualTo("committed");
+        assertThat(browser.awaitAttribute("proof-status", "data-verified", "true"))
+                .isEqualTo("included: proof verified in your browser");
         assertThat(browser.sameDocumentAsMarked()).as("all of it live, without a reload").isTrue();
         browser.screenshot("tx");
 
@@ -163,7 +165,7 @@ class ExplorerIT {
         browser.follow("#tx-block", "#/block/" + height, "#/block/" + blockHash);
         browser.awaitPage("block");
         browser.awaitText("block-height", String.valueOf(height), String.valueOf(height)::equals);
-        browser.awaitVisible("#block-txs [data-hash='" + hash + "']");
+        browser.awaitShown("#block-txs [data-hash='" + hash + "']");
     }
 
     @Test
@@ -173,9 +175,8 @@ class ExplorerIT {
         browser.open("#/block/" + height);
         browser.awaitPage("block");
         browser.awaitText("block-height", String.valueOf(height), String.valueOf(height)::equals);
-        assertThat(browser.awaitVisible("#block-hash").getDomAttribute("data-full"))
-                .isEqualTo(block.get("hash").asText());
-        assertThat(dataValues("#block-txs [data-hash]", "data-hash"))
+        assertThat(browser.awaitShownAttribute("#block-hash", "data-full")).isEqualTo(block.get("hash").asText());
+        assertThat(browser.attributeValues("#block-txs [data-hash]", "data-hash"))
                 .isEqualTo(new HashSet<>(block.get("transactions").findValuesAsText("hash")));
 
         assertCertificateVerified(block);
@@ -204,7 +205,7 @@ class ExplorerIT {
 
         browser.search(blockHash);
         browser.awaitPage("block");
-        assertThat(browser.awaitVisible("#block-hash").getDomAttribute("data-full")).isEqualTo(blockHash);
+        assertThat(browser.awaitShownAttribute("#block-hash", "data-full")).isEqualTo(blockHash);
         assertThat(browser.text("block-height")).isEqualTo(String.valueOf(height));
 
         String address = tx.get("transaction").get("sender").asText();
@@ -217,7 +218,7 @@ class ExplorerIT {
         for (JsonNode permission : account.get("permissions")) {
             assertThat(browser.text("account-permissions")).contains(permission.asText());
         }
-        browser.awaitVisible("#account-txs [data-hash='" + hash + "']");
+        browser.awaitShown("#account-txs [data-hash='" + hash + "']");
         browser.screenshot("account");
     }
 
@@ -230,8 +231,8 @@ class ExplorerIT {
         boolean first = true;
         for (String query : List.of("no such thing", String.valueOf(beyondHead), unknownKey)) {
             browser.search(query);
-            WebElement notFound = browser.awaitVisible("#not-found");
-            assertThat(notFound.getText()).as("what the page says for %s", query).containsIgnoringCase("not found");
+            assertThat(browser.awaitShownText("#not-found")).as("what the page says for %s", query)
+                    .containsIgnoringCase("not found");
             if (first) {
                 browser.screenshot("not-found");
                 first = false;
@@ -239,8 +240,8 @@ class ExplorerIT {
             browser.search("1");
             browser.awaitPage("block");
             browser.awaitText("block-height", "1", "1"::equals);
-            assertThat(browser.all("#not-found").stream().noneMatch(WebElement::isDisplayed))
-                    .as("no 'not found' left over once a search finds something").isTrue();
+            assertThat(browser.isShown("#not-found")).as("a 'not found' left over once a search finds something")
+                    .isFalse();
         }
     }
 
@@ -257,8 +258,7 @@ class ExplorerIT {
         assertThat(browser.route()).isEqualTo("#/block/1");
         browser.awaitPage("block");
         browser.awaitText("block-height", "1", "1"::equals);
-        assertThat(browser.awaitVisible("#block-hash").getDomAttribute("data-full"))
-                .isEqualTo(block.get("hash").asText());
+        assertThat(browser.awaitShownAttribute("#block-hash", "data-full")).isEqualTo(block.get("hash").asText());
         assertCertificateVerified(block);
     }
 
@@ -271,7 +271,7 @@ class ExplorerIT {
         assertThat(((Number) browser.script("return window.innerWidth;")).intValue()).as("viewport width")
                 .isEqualTo(390);
         browser.awaitText("head-height", "a height of at least " + height, heightAtLeast(height));
-        browser.awaitVisible("#latest-blocks [data-height]");
+        browser.awaitShown("#latest-blocks [data-height]");
         assertThat(browser.sidewaysOverflow()).as("CSS pixels the page is wider than a 390 px phone")
                 .isLessThanOrEqualTo(0);
         browser.screenshot("phone");
@@ -279,20 +279,14 @@ class ExplorerIT {
 
     /** The certificate check as the block page shows it, against the certificate the RPC gives. */
     private static void assertCertificateVerified(JsonNode block) {
-        WebElement status = browser.awaitAttribute("certificate-status", "data-verified", "true");
-        Matcher matcher = VERIFIED_CERTIFICATE.matcher(status.getText().strip());
-        assertThat(matcher.matches()).as("certificate status \"%s\"", status.getText()).isTrue();
+        String status = browser.awaitAttribute("certificate-status", "data-verified", "true");
+        Matcher matcher = VERIFIED_CERTIFICATE.matcher(status);
+        assertThat(matcher.matches()).as("certificate status \"%s\"", status).isTrue();
         int signatures = block.get("certificate").get("signatures").size();
         assertThat(Integer.parseInt(matcher.group(1))).as("signers shown").isEqualTo(signatures);
-        assertThat(dataValues("#certificate-signers [data-validator]", "data-validator")).hasSize(4);
-        assertThat(dataValues("#certificate-signers [data-validator][data-signed='true']", "data-validator"))
-                .hasSize(signatures);
-    }
-
-    /** The distinct values of {@code attribute} over the elements {@code css} (a row may nest its hooks). */
-    private static Set<String> dataValues(String css, String attribute) {
-        return browser.all(css).stream().map(element -> element.getDomAttribute(attribute))
-                .collect(Collectors.toSet());
+        assertThat(browser.attributeValues("#certificate-signers [data-validator]", "data-validator")).hasSize(4);
+        assertThat(browser.attributeValues("#certificate-signers [data-validator][data-signed='true']",
+                "data-validator")).hasSize(signatures);
     }
 
     private static Predicate<String> heightAtLeast(long height) {
