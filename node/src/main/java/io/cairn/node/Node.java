@@ -28,6 +28,7 @@ import io.cairn.node.p2p.PeerNetwork;
 import io.cairn.node.p2p.PeerNetworkConfig;
 import io.cairn.node.sync.BlockServer;
 import io.cairn.node.sync.BlockSync;
+import io.cairn.node.testnet.FaultAdmin;
 import io.cairn.node.wire.NodeMessage;
 import io.cairn.node.wire.NodeMessageCodec;
 import io.cairn.rpc.RpcServer;
@@ -141,6 +142,10 @@ public final class Node implements AutoCloseable {
         resources.add(network[0]);
         resources.add(driver);
         network[0].start();
+        if (settings.config().testnetAdminListen().isPresent()) {
+            resources.add(FaultAdmin.start(settings.config().testnetAdminListen().get().resolveForListening(),
+                    network[0], self, genesis.validators().size()));
+        }
 
         NodeReadings readings = NodeReadings.of(store, driver, sync, mempool, network[0], peerHeights);
         metrics.watch(readings);

@@ -29,12 +29,13 @@ final class ConfigReader {
     /** Far beyond any real config; a limit so a wrong path (a log, a disk image) fails fast. */
     static final int MAX_BYTES = 1 << 20;
 
-    private static final List<String> TOP = List.of("key", "dataDir", "genesis", "p2p", "rpc", "limits", "consensus");
+    private static final List<String> TOP = List.of("key", "dataDir", "genesis", "p2p", "rpc", "limits", "consensus", "testnet");
     private static final List<String> P2P = List.of("listen", "peers");
     private static final List<String> RPC = List.of("listen");
     private static final List<String> LIMITS =
             List.of("mempoolTransactions", "mempoolBytes", "nonceWindow", "peerQueueBytes", "rpcMaxBodyBytes");
     private static final List<String> CONSENSUS = List.of("tickMillis", "emptyBlocks", "voteLog");
+    private static final List<String> TESTNET = List.of("adminListen");
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -50,6 +51,7 @@ final class ConfigReader {
         RPC.forEach(name -> paths.add("rpc." + name));
         LIMITS.forEach(name -> paths.add("limits." + name));
         CONSENSUS.forEach(name -> paths.add("consensus." + name));
+        TESTNET.forEach(name -> paths.add("testnet." + name));
         return paths;
     }
 
@@ -82,8 +84,31 @@ final class ConfigReader {
         HostPort rpcListen = hostPort(top.required("rpc").object(RPC).required("listen"));
         Limits limits = limits(top.optional("limits"));
         ConsensusOptions consensus = consensus(top.optional("consensus"), base);
+        Optional<HostPort> adminListen = testnetAdmin(top.optional("testnet"));
         return new NodeConfig(file, key, dataDir, genesis,
-                p2pListen, peers, rpcListen, limits, consensus);
+                p2pListen, peers, rpcListen, limits, consensus, adminListen);
+    }
+
+    /** The test-only fault-injection admin: loopback only, so no other machine can partition a node. */
+    private static Optional<HostPort> testnetAdmin(Optional<ConfigField> section) throws ConfigException {
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        ConfigField field = section.get().object(TESTNET).required("adminListen");
+        HostPort address = hostPort(field);
+        if (!isLoopback(address)) {
+            throw field.invalid(ConfigField.quote(address.toString())
+                    + " is not a loopback address; the test-only admin listens on 127.0.0.1, [::1] or localhost only");
+        }
+        return Optional.of(address);
+    }
+
+    private static boolean isLoopback(HostPort address) {
+        if (address.host().equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        // An IP literal is parsed, never looked up; a host name other than localhost is refused.
+        return address.isIpLiteral() && address.toSocketAddress().getAddress().isLoopbackAddress();
     }
 
     private static Path path(ConfigField field, Path base) throws ConfigException {

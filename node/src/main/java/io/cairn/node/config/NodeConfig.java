@@ -3,6 +3,7 @@ package io.cairn.node.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a node's config file says, every field checked on its own, paths resolved against the
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param p2pListen where the node accepts connections from other validators
  * @param peers the other validators and where to reach them, in file order
  * @param rpcListen where the node serves JSON-RPC, the explorer and metrics
+ * @param testnetAdminListen where a node started for a testnet serves its fault-injection admin
+ *     (always a loopback address); empty, and no admin at all, otherwise
  */
 public record NodeConfig(
         Path file,
@@ -25,7 +28,8 @@ public record NodeConfig(
         List<PeerAddress> peers,
         HostPort rpcListen,
         Limits limits,
-        ConsensusOptions consensus) {
+        ConsensusOptions consensus,
+        Optional<HostPort> testnetAdminListen) {
 
     public NodeConfig {
         Objects.requireNonNull(file, "file");
@@ -37,6 +41,13 @@ public record NodeConfig(
         Objects.requireNonNull(rpcListen, "rpcListen");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(consensus, "consensus");
+        Objects.requireNonNull(testnetAdminListen, "testnetAdminListen");
+    }
+
+    /** A config without the testnet section, as on every real network. */
+    public NodeConfig(Path file, Path key, Path dataDir, Path genesis, HostPort p2pListen, List<PeerAddress> peers,
+            HostPort rpcListen, Limits limits, ConsensusOptions consensus) {
+        this(file, key, dataDir, genesis, p2pListen, peers, rpcListen, limits, consensus, Optional.empty());
     }
 
     /**

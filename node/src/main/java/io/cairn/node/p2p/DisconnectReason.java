@@ -37,7 +37,9 @@ public enum DisconnectReason {
     /** The peer closed the connection. */
     PEER_CLOSED(false, "closed by the peer"),
     /** This network is closing. */
-    SHUTDOWN(false, "shutdown");
+    SHUTDOWN(false, "shutdown"),
+    /** A testnet's fault injection cut this validator off ({@link PeerNetwork#isolate}); never in production. */
+    ISOLATED(false, "isolated by fault injection");
 
     private final boolean refusal;
     private final String description;

@@ -71,6 +71,11 @@ final class PeerDialer {
         if (network.closing()) {
             return;
         }
+        if (network.isIsolated(target.validator)) {
+            // Cut off by fault injection: look again shortly, so a heal reconnects within one short delay.
+            schedule(target, network.config().backoffMin().toMillis());
+            return;
+        }
         ChannelFuture connect;
         try {
             connect = bootstrap.clone().handler(network.sessionPipeline(target.validator)).connect(target.address);
@@ -106,7 +111,10 @@ final class PeerDialer {
         if (network.closing()) {
             return;
         }
-        long delay = target.backoff.nextDelayMillis();
+        schedule(target, target.backoff.nextDelayMillis());
+    }
+
+    private void schedule(Target target, long delay) {
         try {
             group.schedule(() -> dial(target), delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {

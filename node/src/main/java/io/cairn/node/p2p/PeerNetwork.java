@@ -22,8 +22,10 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,9 @@ public final class PeerNetwork implements AutoCloseable {
     private EventLoopGroup acceptGroup;
     private EventLoopGroup ioGroup;
     private volatile Channel server;
+    /** Validators cut off by a testnet's fault injection; empty on any real network. */
+    private volatile Set<Integer> isolated = Set.of();
+    private final AtomicLong isolationChanges = new AtomicLong();
     private volatile PeerDialer dialer;
 
     public PeerNetwork(PeerNetworkConfig config, PeerListener listener) {
@@ -148,6 +153,53 @@ public final class PeerNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * Fault injection for testnets: closes the connections to {@code validators}, refuses their
+     * new connections and stops dialing them until {@link #heal}. Replaces any earlier isolation;
+     * logged and counted once per change.
+     */
+    public void isolate(Set<Integer> validators) {
+        Set<Integer> next = Set.copyOf(validators);
+        synchronized (membership) {
+            if (next.equals(isolated)) {
+                return;
+            }
+            isolated = next;
+            isolationChanges.incrementAndGet();
+            for (int validator : next) {
+                PeerSession session = sessions.get(validator);
+                if (session != null) {
+                    session.close(DisconnectReason.ISOLATED, "fault injection");
+                }
+            }
+        }
+        if (next.isEmpty()) {
+            log.info("p2p: fault injection healed: validator {} connects to every validator again", config.self());
+        } else {
+            log.info("p2p: fault injection: validator {} is cut off from validators {}", config.self(),
+                    new TreeSet<>(next));
+        }
+    }
+
+    /** Ends any {@link #isolate isolation}: every validator is dialed and accepted again. */
+    public void heal() {
+        isolate(Set.of());
+    }
+
+    /** The validators currently cut off by fault injection. */
+    public Set<Integer> isolated() {
+        return isolated;
+    }
+
+    /** How many times the isolation changed (an isolate or heal that changed nothing is not counted). */
+    public long isolationChanges() {
+        return isolationChanges.get();
+    }
+
+    boolean isIsolated(int validator) {
+        return isolated.contains(validator);
+    }
+
     /** The validators with a connection that finished its handshake. */
     public Set<Integer> connected() {
         return Set.copyOf(sessions.keySet());
@@ -227,6 +279,11 @@ public final class PeerNetwork implements AutoCloseable {
         synchronized (membership) {
             if (closing) {
                 session.close(DisconnectReason.SHUTDOWN, "");
+                return;
+            }
+            if (isolated.contains(validator)) {
+                // Its identity is known only now, after TLS and Hello: refuse it here, on either side.
+                session.close(DisconnectReason.ISOLATED, "fault injection");
                 return;
             }
             PeerSession older = sessions.put(validator, session);
