@@ -169,7 +169,7 @@ public final class PeerNetwork implements AutoCloseable {
             for (int validator : next) {
                 PeerSession session = sessions.get(validator);
                 if (session != null) {
-                    session.close(DisconnectReason.ISOLATED, "fault injection");
+                    session.close(DisconnectReason.ISOLATED, "until healed");
                 }
             }
         }
@@ -283,7 +283,7 @@ public final class PeerNetwork implements AutoCloseable {
             }
             if (isolated.contains(validator)) {
                 // Its identity is known only now, after TLS and Hello: refuse it here, on either side.
-                session.close(DisconnectReason.ISOLATED, "fault injection");
+                session.close(DisconnectReason.ISOLATED, "until healed");
                 return;
             }
             PeerSession older = sessions.put(validator, session);
