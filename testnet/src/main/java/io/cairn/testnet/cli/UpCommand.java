@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,7 +42,11 @@ final class UpCommand extends TestnetCommand {
         refuseRemoteOrRunning(layout, processes);
         processes.requirePortsFree(all);
         List<Process> started = new ArrayList<>();
-        Thread stopOnExit = new Thread(() -> stopStarted(processes, err), "cairn-testnet-stop");
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread stopOnExit = new Thread(() -> {
+            stopping.set(true);
+            stopStarted(processes, err);
+        }, "cairn-testnet-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
             for (int node : all) {
@@ -63,7 +68,9 @@ final class UpCommand extends TestnetCommand {
         out.flush();
         for (int i = 0; i < started.size(); i++) {
             int exit = started.get(i).waitFor();
-            err.println("node " + i + " exited with " + exit);
+            if (!stopping.get()) {
+                err.println("node " + i + " exited with " + exit + "; see " + layout.logFile(i));
+            }
         }
         return CairnTestnet.OK;
     }
