@@ -150,8 +150,8 @@ public final class NodeProcesses {
                 awaitExit(handle, grace);
             }
         }
-        for (int node : stopped) {
-            deletePidFile(node);
+        for (int i = 0; i < layout.nodes().size(); i++) {
+            deletePidFile(i); // also the stale file of a node that exited by itself
         }
         return stopped;
     }
