@@ -1,13 +1,24 @@
 package io.cairn.testnet.cli;
 
-import java.util.concurrent.Callable;
+import io.cairn.testnet.layout.TestnetLayout;
+import io.cairn.testnet.process.NodeProcesses;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code down}: placeholder until it is built. */
+/** {@code down}: stop every running node cleanly. Nothing running is not an error. */
 @Command(name = "down", mixinStandardHelpOptions = true, description = "Stops every node.")
-final class DownCommand implements Callable<Integer> {
+final class DownCommand extends TestnetCommand {
+    @Option(names = "--dir", defaultValue = UpCommand.DEFAULT_DIR, description = "The testnet directory (default ${DEFAULT-VALUE}).")
+    Path dir;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("down is not built yet");
+    int run(PrintWriter out, PrintWriter err) {
+        TestnetLayout layout = readLayout(dir);
+        List<Integer> stopped = new NodeProcesses(layout).stopAll(NodeProcesses.STOP_GRACE);
+        out.println(stopped.isEmpty() ? "no node was running" : "stopped nodes " + stopped);
+        return CairnTestnet.OK;
     }
 }
