@@ -21,7 +21,6 @@ final class BenchProgress implements AutoCloseable {
     private final long started;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile long committed;
     private volatile long lastBlockAt;
 
     private BenchProgress(PrintWriter out, SubmitLoop loop, CommitWatcher watcher, LongSupplier clock) {
@@ -44,14 +43,9 @@ final class BenchProgress implements AutoCloseable {
     private void watch() {
         long nextPrint = started;
         while (running) {
-            boolean newBlocks = watcher.poll() > 0;
             long now = clock.getAsLong();
-            if (newBlocks) {
+            if (watcher.poll() > 0) {
                 lastBlockAt = now;
-            }
-            // also on the print tick: an answer may be recorded after its block was seen
-            if (newBlocks || now >= nextPrint) {
-                committed = loop.submittedAt().keySet().stream().filter(h -> watcher.committedAt(h) != null).count();
             }
             if (now >= nextPrint) {
                 print(now);
@@ -63,14 +57,14 @@ final class BenchProgress implements AutoCloseable {
 
     private void print(long now) {
         double seconds = Math.max(now - started, 1) / 1000.0;
-        out.printf(Locale.US, "\rsubmitted %,d  committed %,d  %,.0f tx/s  blocks %,d   ", loop.submitted(), committed,
-                committed / seconds, watcher.blocks());
+        out.printf(Locale.US, "\rsubmitted %,d  committed %,d  %,.0f tx/s  blocks %,d   ", loop.submitted(),
+                watcher.committedOfWatched(), watcher.committedOfWatched() / seconds, watcher.blocks());
         out.flush();
     }
 
     /** Waits until every admitted transaction is committed, or no block came for {@code quietMillis}. */
     void drain(long quietMillis) {
-        while (committed < loop.submitted() && clock.getAsLong() - lastBlockAt < quietMillis) {
+        while (watcher.committedOfWatched() < loop.submitted() && clock.getAsLong() - lastBlockAt < quietMillis) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
         }
     }

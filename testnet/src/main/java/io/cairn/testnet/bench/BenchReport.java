@@ -93,17 +93,25 @@ public record BenchReport(int nodes, int accounts, double seconds, long submitte
         json.put("submitted", submitted);
         json.put("committed", committed);
         json.put("committedPerSecond", committedPerSecond());
-        json.put("latencyMillis", Map.of("count", latency.count(), "p50", latency.p50Millis(),
+        json.put("latencyMillis", ordered("count", latency.count(), "p50", latency.p50Millis(),
                 "p95", latency.p95Millis(), "p99", latency.p99Millis()));
         json.put("blocks", blocks);
         json.put("transactionsPerBlock", transactionsPerBlock());
         json.put("rejected", new java.util.TreeMap<>(rejected));
         json.put("usage", usage);
-        json.put("ed25519", Map.of("perThreadPerSecond", verificationsPerSecond / cores, "cores", cores,
+        json.put("ed25519", ordered("perThreadPerSecond", verificationsPerSecond / cores, "cores", cores,
                 "verificationsPerSecond", verificationsPerSecond, "ceilingPerSecond", ceilingPerSecond(),
                 "fractionOfCeiling", ceilingFraction()));
         json.put("summary", ceilingLine());
         return json;
+    }
+
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
 
     public void writeJson(Path file) throws IOException {

@@ -64,7 +64,7 @@ public final class BenchRun {
             throws IOException, InterruptedException {
         List<Optional<ProcessResources>> before = resources();
         RejectionTally rejected = new RejectionTally();
-        CommitWatcher watcher = new CommitWatcher(nodes, clock);
+        CommitWatcher watcher = new CommitWatcher(nodes, clock, load.hashes());
         watcher.start();
         long started = clock.getAsLong();
         long deadline = options.transactions() > 0 ? Long.MAX_VALUE : started + options.durationMillis();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -25,9 +26,13 @@ public final class CommitWatcher {
     private final Map<String, Long> committedAt = new ConcurrentHashMap<>();
     private final AtomicLong blocks = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong ours = new AtomicLong();
+    private final Set<String> watched;
     private volatile long seenHeight;
 
-    public CommitWatcher(List<NodeRpc> nodes, LongSupplier clockMillis) {
+    /** @param watched the hashes whose commits {@link #committedOfWatched()} counts (the run's pre-signed ones) */
+    public CommitWatcher(List<NodeRpc> nodes, LongSupplier clockMillis, Set<String> watched) {
+        this.watched = watched;
         this.nodes = List.copyOf(nodes);
         this.node = this.nodes.get(0);
         this.clockMillis = clockMillis;
@@ -83,7 +88,10 @@ public final class CommitWatcher {
             blocks.incrementAndGet();
             for (JsonNode tx : block.path("transactions")) {
                 transactions.incrementAndGet();
-                committedAt.putIfAbsent(tx.path("hash").asText(), now);
+                String hash = tx.path("hash").asText();
+                if (committedAt.putIfAbsent(hash, now) == null && watched.contains(hash)) {
+                    ours.incrementAndGet();
+                }
             }
         }
         seenHeight = to;
@@ -98,6 +106,11 @@ public final class CommitWatcher {
     /** When the block holding {@code hash} was seen, or null. */
     public Long committedAt(String hash) {
         return committedAt.get(hash);
+    }
+
+    /** How many of the watched transactions are committed. */
+    public long committedOfWatched() {
+        return ours.get();
     }
 
     public long blocks() {

@@ -5,6 +5,8 @@ import io.cairn.crypto.KeyPair;
 import io.cairn.ledger.Operation;
 import io.cairn.ledger.Transaction;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -60,6 +62,13 @@ public final class PresignedLoad {
     /** Account {@code k}'s transfers, in nonce order. */
     public List<SignedTransfer> of(int account) {
         return byAccount.get(account);
+    }
+
+    /** Every transfer's hash. */
+    public Set<String> hashes() {
+        Set<String> hashes = new HashSet<>();
+        byAccount.forEach(transfers -> transfers.forEach(tx -> hashes.add(tx.hash())));
+        return hashes;
     }
 
     public long total() {

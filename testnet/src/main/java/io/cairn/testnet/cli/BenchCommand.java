@@ -58,8 +58,8 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            BenchRun.Options options = options(TestnetLayout.read(dir));
-            BenchReport report = new BenchRun(TestnetLayout.read(dir), options, err).run();
+            TestnetLayout layout = TestnetLayout.read(dir);
+            BenchReport report = new BenchRun(layout, options(layout), err).run();
             report.lines().forEach(out::println);
             Path file = json != null ? json
                     : dir.resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");

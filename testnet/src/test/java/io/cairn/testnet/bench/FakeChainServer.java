@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  * {@code fullEvery}-th submission with {@code mempool_full}, the same bytes again with {@code duplicate}, and refuses what {@code refuse} names with
  * {@code insufficient_balance}. Each {@code chain_getBlocks} call cuts the pending transactions into a new block.
  */
-final class FakeChainServer implements AutoCloseable {
+public final class FakeChainServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<HttpServer> servers = new ArrayList<>();
@@ -40,7 +40,7 @@ final class FakeChainServer implements AutoCloseable {
     private final int fullEvery;
     private final Predicate<Transaction> refuse;
 
-    FakeChainServer(int nodes, Map<PublicKey, Long> accounts, int fullEvery, Predicate<Transaction> refuse)
+    public FakeChainServer(int nodes, Map<PublicKey, Long> accounts, int fullEvery, Predicate<Transaction> refuse)
             throws IOException {
         this.fullEvery = fullEvery;
         this.refuse = refuse;
@@ -53,7 +53,7 @@ final class FakeChainServer implements AutoCloseable {
         }
     }
 
-    List<URI> uris() {
+    public List<URI> uris() {
         return servers.stream().map(s -> URI.create("http://127.0.0.1:" + s.getAddress().getPort())).toList();
     }
 
@@ -65,11 +65,11 @@ final class FakeChainServer implements AutoCloseable {
         return List.copyOf(admittedNonces.getOrDefault(sender, List.of()));
     }
 
-    synchronized Map<String, Integer> refusals() {
+    public synchronized Map<String, Integer> refusals() {
         return Map.copyOf(refusals);
     }
 
-    synchronized int blockCount() {
+    public synchronized int blockCount() {
         return blocks.size();
     }
 

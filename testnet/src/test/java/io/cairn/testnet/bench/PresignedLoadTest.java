@@ -21,6 +21,7 @@ class PresignedLoadTest {
         PresignedLoad load = PresignedLoad.sign("cairn-bench", ACCOUNTS, first, 10);
 
         assertThat(load.total()).isEqualTo(10);
+        assertThat(load.hashes()).hasSize(10);
         for (int k = 0; k < ACCOUNTS.size(); k++) {
             List<SignedTransfer> transfers = load.of(k);
             // 10 over 3 accounts: 4, 3, 3
@@ -36,6 +37,7 @@ class PresignedLoadTest {
                 assertThat(tx.operation()).isEqualTo(
                         new Operation.Transfer(ACCOUNTS.get((k + 1) % ACCOUNTS.size()).publicKey(), 1));
                 assertThat(signed.account()).isEqualTo(k);
+                assertThat(load.hashes()).contains(signed.hash());
             }
         }
     }

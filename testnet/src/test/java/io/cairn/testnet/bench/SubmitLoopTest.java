@@ -58,7 +58,7 @@ class SubmitLoopTest {
             assertThat(tally.snapshot()).isEqualTo(expected);
 
             CommitWatcher watcher = new CommitWatcher(chain.uris().stream().map(NodeRpc::new).toList(),
-                    System::currentTimeMillis);
+                    System::currentTimeMillis, load.hashes());
             watcher.poll();
             await().atMost(Duration.ofSeconds(10)).until(() -> {
                 watcher.poll();
@@ -66,6 +66,7 @@ class SubmitLoopTest {
             });
             assertThat(watcher.blocks()).isEqualTo(chain.blockCount());
             assertThat(watcher.transactions()).isEqualTo(300);
+            assertThat(watcher.committedOfWatched()).isEqualTo(300);
         }
     }
 
