@@ -1,0 +1,77 @@
+package io.cairn.testnet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.testnet.bench.FakeChainServer;
+import io.cairn.testnet.bench.TestnetFixture;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int bench(String... args) {
+        String[] line = new String[args.length + 1];
+        line[0] = "bench";
+        System.arraycopy(args, 0, line, 1, args.length);
+        return CairnTestnet.execute(new PrintWriter(out, true), new PrintWriter(err, true), line);
+    }
+
+    @Test
+    void printsTheCeilingLineAndTheReportAndWritesTheJson(@TempDir Path dir) throws Exception {
+        try (FakeChainServer chain = new FakeChainServer(2, TestnetFixture.accountsFromNonceZero(4), 0, tx -> false)) {
+            TestnetFixture.write(dir, chain.uris(), 4);
+            Path json = dir.resolve("report.json");
+
+            int code = bench("--dir", dir.toString(), "--txs", "40", "--batch", "10", "--json", json.toString());
+
+            assertThat(code).as(err.toString()).isEqualTo(CairnTestnet.OK);
+            assertThat(out.toString().lines().findFirst()).get().asString()
+                    .matches("committed: [\\d,]+ tx/s — \\d+% of the Ed25519 ceiling \\([\\d,]+ tx/s\\)");
+            assertThat(out.toString()).contains("submitted: 40 admitted, 40 committed", "report: " + json);
+            assertThat(new ObjectMapper().readTree(json.toFile()).path("committed").asLong()).isEqualTo(40);
+        }
+    }
+
+    @Test
+    void aDirectoryWithoutATestnetFailsWithHowToCreateOne(@TempDir Path dir) {
+        assertThat(bench("--dir", dir.toString(), "--txs", "5")).isEqualTo(CairnTestnet.FAILED);
+        assertThat(err.toString()).contains("holds no testnet", "init --dir");
+    }
+
+    @Test
+    void durationAndCountTogetherAreRefused(@TempDir Path dir) {
+        assertThat(bench("--dir", dir.toString(), "--txs", "5", "--duration", "5s")).isEqualTo(CairnTestnet.BAD_INPUT);
+        assertThat(err.toString()).contains("mutually exclusive");
+    }
+
+    @Test
+    void badNumbersAreRefusedWithTheOptionNamed(@TempDir Path dir) throws Exception {
+        try (FakeChainServer chain = new FakeChainServer(1, TestnetFixture.accountsFromNonceZero(1), 0, tx -> false)) {
+            TestnetFixture.write(dir, chain.uris(), 1);
+
+            assertThat(bench("--dir", dir.toString(), "--duration", "5 minutes")).isEqualTo(CairnTestnet.BAD_INPUT);
+            assertThat(bench("--dir", dir.toString(), "--txs", "0")).isEqualTo(CairnTestnet.BAD_INPUT);
+            assertThat(bench("--dir", dir.toString(), "--txs", "5", "--batch", "1001")).isEqualTo(CairnTestnet.BAD_INPUT);
+            assertThat(err.toString()).contains("--duration takes a number with ms, s or m, like 30s; got '5 minutes'",
+                    "--txs must be at least 1, got 0", "--batch must be 1..1000");
+            assertThat(chain.blockCount()).isZero();
+        }
+    }
+
+    @Test
+    void durationsReadMillisecondsSecondsAndMinutes() {
+        assertThat(BenchCommand.parseDuration("500ms")).isEqualTo(500);
+        assertThat(BenchCommand.parseDuration("30s")).isEqualTo(30_000);
+        assertThat(BenchCommand.parseDuration("45")).isEqualTo(45_000);
+        assertThat(BenchCommand.parseDuration("2m")).isEqualTo(120_000);
+        assertThatThrownBy(() -> BenchCommand.parseDuration("0s")).hasMessageContaining("must be positive");
+    }
+}
