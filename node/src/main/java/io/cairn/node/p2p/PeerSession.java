@@ -240,6 +240,9 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
     /** Counts and logs the end of this connection, once. */
     private void ended(DisconnectReason reason, String detail) {
         closeReason = network.closing() ? DisconnectReason.SHUTDOWN : reason;
+        if (established) {
+            network.ended(this); // first, so that a close already counted is never still listed as connected
+        }
         network.counters().closed(closeReason);
         String who = (dialedOut() ? "connection to " : "connection from ") + remote
                 + (peer >= 0 ? " (validator " + peer + ")" : dialedOut() ? " (dialing validator " + dialed + ")" : "");

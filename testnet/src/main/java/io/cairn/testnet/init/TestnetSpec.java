@@ -135,6 +135,10 @@ public record TestnetSpec(Path dir, int nodes, Optional<Integer> basePort, int a
         }
         config.putObject("rpc").put("listen", listenHost + ":" + self.rpcPort());
         config.putObject("consensus").put("tickMillis", TICK_MILLIS);
+        if (hosts.isEmpty()) {
+            // Fault injection for `partition`/`heal`: only on a local testnet, on loopback only.
+            config.putObject("testnet").put("adminListen", "127.0.0.1:" + self.adminPort());
+        }
         JSON.writerWithDefaultPrettyPrinter().writeValue(layout.home(node).resolve("node.json").toFile(), config);
     }
 }

@@ -51,6 +51,8 @@ class InitCommandTest {
             NodeSettings settings = NodeSettings.resolve(NodeConfig.load(layout.home(i).resolve("node.json")));
             assertThat(settings.self()).isEqualTo(i);
             assertThat(settings.rpcListen().getPort()).isEqualTo(layout.node(i).rpcPort());
+            assertThat(settings.config().testnetAdminListen().map(Object::toString))
+                    .contains("127.0.0.1:" + layout.node(i).adminPort());
             assertThat(settings.peers()).hasSize(3).doesNotContainKey(i);
         }
     }
@@ -89,6 +91,7 @@ class InitCommandTest {
         NodeConfig config = NodeConfig.load(layout.home(1).resolve("node.json"));
         assertThat(config.p2pListen().toString()).isEqualTo("0.0.0.0:7002");
         assertThat(config.rpcListen().toString()).isEqualTo("0.0.0.0:7003");
+        assertThat(config.testnetAdminListen()).as("no fault injection on a multi-host network").isEmpty();
         assertThat(config.peers()).extracting(Object::toString)
                 .containsExactly("validator-0@10.0.0.1:7000", "validator-2@10.0.0.3:7004");
         assertThat(layout.node(2).rpcUri().toString()).isEqualTo("http://10.0.0.3:7005");
