@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The testnet jar as a user runs it, starting real node processes from the node jar: a network
  * comes up, reports its state, survives a killed node that restarts and catches up, and goes down.
  */
-class TestnetLifecycleIT {
+class NetworkLifecycleIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path TESTNET_JAR = Path.of(System.getProperty("cairn.testnet.jar", "target/cairn-testnet.jar"));
     private static final Path NODE_JAR = Path.of(System.getProperty("cairn.node.jar", "../node/target/cairn-node.jar"));
