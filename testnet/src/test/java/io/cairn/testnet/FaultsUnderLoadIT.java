@@ -123,10 +123,12 @@ class FaultsUnderLoadIT {
         return JSON.readTree(out.toString());
     }
 
-    /** A command of this JVM's testnet (it reads the same pid files and ports as the jar). */
+    /** A command of this JVM's testnet (it reads the same pid files and ports as the jar); fails with its output. */
     private int execute(String... args) {
-        return CairnTestnet.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true),
-                args);
+        StringWriter output = new StringWriter();
+        int code = CairnTestnet.execute(new PrintWriter(output, true), new PrintWriter(output, true), args);
+        assertThat(code).as("%s: %s", String.join(" ", args), output).isZero();
+        return code;
     }
 
     /** The testnet jar in its own process, its output to DIR/bench.out (for bench) or DIR/<command>.out. */

@@ -34,14 +34,21 @@ public final class NodeProcesses {
 
     /** The node's process, if its pid file names a live cairn-node process. */
     public Optional<ProcessHandle> running(int node) {
-        Path pidFile = layout.pidFile(node);
+        return alive(node).filter(NodeProcesses::looksLikeNode);
+    }
+
+    /**
+     * The live process of the node's pid file, whatever its command line: right after a start, the
+     * JDK's launch helper may still stand where the node's command line will be.
+     */
+    private Optional<ProcessHandle> alive(int node) {
         long pid;
         try {
-            pid = Long.parseLong(Files.readString(pidFile).trim());
+            pid = Long.parseLong(Files.readString(layout.pidFile(node)).trim());
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(NodeProcesses::looksLikeNode);
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
     }
 
     /** Refuses, naming node and port, if any of these nodes' p2p or RPC port is taken. Starts nothing. */
@@ -90,7 +97,7 @@ public final class NodeProcesses {
         List<Integer> waiting = new ArrayList<>(nodes);
         while (!waiting.isEmpty()) {
             int node = waiting.get(0);
-            Optional<ProcessHandle> process = running(node);
+            Optional<ProcessHandle> process = alive(node); // just started: see alive()
             if (process.isEmpty()) {
                 throw TestnetFailure.failed("node " + node + " (" + layout.node(node).name() + ") exited while starting;"
                         + " the end of " + layout.logFile(node) + ":\n" + tail(layout.logFile(node), 20));
