@@ -1,24 +1,18 @@
 package io.cairn.testnet;
 
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.crypto.Hex;
 import io.cairn.crypto.KeyFile;
-import io.cairn.ledger.ConsensusParams;
-import io.cairn.ledger.Genesis;
+import io.cairn.crypto.KeyPair;
 import io.cairn.ledger.Operation;
-import io.cairn.ledger.ProtocolLimits;
 import io.cairn.ledger.Transaction;
-import io.cairn.ledger.genesis.GenesisFile;
-import io.cairn.ledger.testing.TestGenesis;
-import io.cairn.ledger.testing.TestKeys;
+import io.cairn.testnet.init.TestnetSpec;
 import io.cairn.testnet.layout.TestnetLayout;
+import io.cairn.testnet.process.NodeProbe;
+import io.cairn.testnet.process.NodeProcesses;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,17 +21,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
- * A testnet directory as {@code init} lays it out (testnet.json, genesis.json, node-I/ with
- * node.key and node.json including {@code testnet.adminListen}), and its node processes started
- * from the node jar (system property {@code cairn.node.jar}). The validators and funded accounts
- * are the ledger fixtures' ({@link TestKeys}); one account per submitted transfer stream.
+ * A local testnet for the fault tests, made and run by the testnet's own {@code init} and process
+ * handling (so its configs carry the loopback fault-injection admin), under
+ * target/it-networks/NAME (kept for the logs), with a small client for what the tests ask of it.
  */
 final class FaultNetwork implements AutoCloseable {
     static final int ACCOUNTS = 8;
@@ -45,57 +38,28 @@ final class FaultNetwork implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final TestnetLayout layout;
-    private final Genesis genesis;
-    private final Process[] processes;
+    private final NodeProcesses processes;
+    private final KeyPair[] accounts = new KeyPair[ACCOUNTS];
     private final long[] nonces = new long[ACCOUNTS];
 
-    private FaultNetwork(TestnetLayout layout, Genesis genesis) {
+    private FaultNetwork(TestnetLayout layout) throws Exception {
         this.layout = layout;
-        this.genesis = genesis;
-        this.processes = new Process[layout.nodes().size()];
+        this.processes = new NodeProcesses(layout);
+        for (int i = 0; i < ACCOUNTS; i++) {
+            accounts[i] = KeyFile.read(layout.accountKey(i));
+        }
     }
 
-    /** Writes the testnet under target/it-networks/{@code name} (kept for its logs). */
     static FaultNetwork create(String name, int size) throws Exception {
         Path dir = Paths.get("target", "it-networks", name).toAbsolutePath();
-        deleteRecursively(dir);
-        Files.createDirectories(dir);
-        // A short view-change timeout so that a healed network finds a common view quickly.
-        Genesis genesis = TestGenesis.of(size, ACCOUNTS,
-                new ConsensusParams(2_000, 4 * 1024 * 1024, ProtocolLimits.TRANSACTION_MAX_BYTES, 1_000));
-        int[] ports = freePorts(3 * size);
-        List<TestnetLayout.NodeEntry> nodes = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            nodes.add(new TestnetLayout.NodeEntry(i, genesis.validators().get(i).name(), "127.0.0.1", ports[i],
-                    ports[size + i], ports[2 * size + i]));
-        }
-        TestnetLayout layout = new TestnetLayout(dir, TestGenesis.CHAIN_ID, nodes, ACCOUNTS);
-        layout.write();
-        GenesisFile.write(layout.genesisFile(), genesis);
-        FaultNetwork network = new FaultNetwork(layout, genesis);
-        for (int i = 0; i < size; i++) {
-            Files.createDirectories(layout.home(i));
-            KeyFile.write(layout.home(i).resolve("node.key"), TestKeys.validator(i));
-            network.writeConfig(i);
-        }
-        return network;
-    }
-
-    private void writeConfig(int node) throws IOException {
-        TestnetLayout.NodeEntry self = layout.node(node);
-        ObjectNode config = JSON.createObjectNode().put("key", "node.key").put("dataDir", "data")
-                .put("genesis", "../genesis.json");
-        ObjectNode p2p = config.putObject("p2p").put("listen", "127.0.0.1:" + self.p2pPort());
-        ArrayNode peers = p2p.putArray("peers");
-        for (TestnetLayout.NodeEntry other : layout.nodes()) {
-            if (other.index() != node) {
-                peers.add(other.name() + "@127.0.0.1:" + other.p2pPort());
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
             }
         }
-        config.putObject("rpc").put("listen", "127.0.0.1:" + self.rpcPort());
-        config.putObject("consensus").put("tickMillis", 50);
-        config.putObject("testnet").put("adminListen", "127.0.0.1:" + self.adminPort());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(layout.home(node).resolve("node.json").toFile(), config);
+        return new FaultNetwork(new TestnetSpec(dir, size, Optional.empty(), ACCOUNTS, List.of()).create());
     }
 
     Path dir() {
@@ -103,36 +67,22 @@ final class FaultNetwork implements AutoCloseable {
     }
 
     int size() {
-        return processes.length;
+        return layout.nodes().size();
     }
 
     void startAll() throws IOException {
         Path jar = Paths.get(System.getProperty("cairn.node.jar", "../node/target/cairn-node.jar"));
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        for (int i = 0; i < size(); i++) {
-            processes[i] = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-jar", jar.toAbsolutePath().toString(), "run", "--config", "node.json")
-                    .directory(layout.home(i).toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logFile(i).toFile()))
-                    .start();
+        List<Integer> all = IntStream.range(0, size()).boxed().toList();
+        for (int node : all) {
+            processes.start(node, jar);
         }
-        for (int i = 0; i < size(); i++) {
-            int node = i;
-            await("node " + node + " answers RPC").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .ignoreExceptions().until(() -> {
-                        if (!processes[node].isAlive()) {
-                            throw new IllegalStateException("node " + node + " exited; see " + layout.logFile(node));
-                        }
-                        return status(node).has("height");
-                    });
-        }
+        processes.awaitHealthy(all, Duration.ofSeconds(60), new NodeProbe());
     }
 
     /** Submits a transfer from {@code account} to node {@code node}; returns its hash once admitted. */
     String transfer(int node, int account) throws IOException, InterruptedException {
-        Transaction tx = Transaction.sign(TestGenesis.CHAIN_ID, TestKeys.account(account), nonces[account],
-                new Operation.Transfer(TestKeys.account((account + 1) % ACCOUNTS).publicKey(), 1));
+        Transaction tx = Transaction.sign(layout.chainId(), accounts[account], nonces[account],
+                new Operation.Transfer(accounts[(account + 1) % ACCOUNTS].publicKey(), 1));
         JsonNode response = call(node, "tx_submit", Map.of("tx", Hex.encode(tx.encode())));
         if (!response.has("result")) {
             throw new IllegalStateException("node " + node + " did not admit the transfer: " + response);
@@ -175,43 +125,7 @@ final class FaultNetwork implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        for (Process process : processes) {
-            if (process != null) {
-                process.destroy();
-            }
-        }
-        for (Process process : processes) {
-            if (process != null && !process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-        return ports;
+    public void close() {
+        processes.stopAll(NodeProcesses.STOP_GRACE);
     }
 }
