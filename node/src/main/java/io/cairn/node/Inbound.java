@@ -17,7 +17,6 @@ import io.cairn.node.wire.NodeMessageCodec;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Routes what peers send: consensus messages and sync answers to the consensus thread, gossiped
@@ -34,7 +33,6 @@ final class Inbound {
     private final ExecutorService workers;
     private final Map<Integer, Long> peerHeights;
     private final NodeEvents events;
-    private final AtomicLong malformed = new AtomicLong();
 
     Inbound(ConsensusDriver driver, BlockSync sync, BlockServer server, Mempool mempool, LedgerStore store,
             ExecutorService workers, Map<Integer, Long> peerHeights, NodeEvents events) {
@@ -46,10 +44,6 @@ final class Inbound {
         this.workers = workers;
         this.peerHeights = peerHeights;
         this.events = events;
-    }
-
-    long malformed() {
-        return malformed.get();
     }
 
     PeerListener listener(PeerNetwork[] network) {
@@ -71,7 +65,6 @@ final class Inbound {
         try {
             message = NodeMessageCodec.decode(payload);
         } catch (DecodeException e) {
-            malformed.incrementAndGet();
             network.cutOff(peer, e.getMessage()); // logged once and counted by the network
             return;
         }

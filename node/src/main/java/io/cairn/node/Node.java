@@ -62,7 +62,6 @@ public final class Node implements AutoCloseable {
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private NodeService service;
     private RpcServer rpc;
 
     private Node() {}
@@ -152,7 +151,7 @@ public final class Node implements AutoCloseable {
         driver.onPositionChange(metrics::positionChanged);
         NodeHealth health = new NodeHealth(readings, metrics::lastCommitMillis, System::currentTimeMillis,
                 10 * genesis.consensus().viewChangeTimeoutMillis());
-        service = new NodeService(store, self, mempool, gossip, driver, sync, network[0], settings.peers(), peerHeights,
+        NodeService service = new NodeService(store, self, mempool, gossip, driver, sync, network[0], settings.peers(), peerHeights,
                 metrics, health, events);
         rpc = RpcServer.start(service, new RpcSettings(settings.rpcListen().getHostString(),
                 settings.rpcListen().getPort(), settings.limits().rpcMaxBodyBytes(), 1_000));
@@ -214,10 +213,6 @@ public final class Node implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    public NodeService service() {
-        return service;
     }
 
     public int rpcPort() {
