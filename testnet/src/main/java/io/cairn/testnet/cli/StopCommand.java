@@ -3,24 +3,19 @@ package io.cairn.testnet.cli;
 import io.cairn.testnet.layout.TestnetLayout;
 import io.cairn.testnet.process.NodeProcesses;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code stop}: SIGTERM one node and wait for it to close its store (SIGKILL after a bound). */
 @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops one node cleanly.")
 final class StopCommand extends TestnetCommand {
-    @Option(names = "--dir", defaultValue = UpCommand.DEFAULT_DIR, description = "The testnet directory (default ${DEFAULT-VALUE}).")
-    Path dir;
-
-    @Parameters(paramLabel = "NODE", description = "Index (2), home (node-2) or validator name (validator-2).")
-    String node;
+    @Mixin
+    NodeTarget target;
 
     @Override
     int run(PrintWriter out, PrintWriter err) {
-        TestnetLayout layout = readLayout(dir);
-        int index = nodeIndex(layout, node);
+        TestnetLayout layout = readLayout(target.dir);
+        int index = nodeIndex(layout, target.node);
         if (!new NodeProcesses(layout).stop(index, NodeProcesses.STOP_GRACE)) {
             throw TestnetFailure.badInput("node " + index + " (" + layout.node(index).name() + ") is not running");
         }
