@@ -26,6 +26,15 @@ public interface NodeApi {
     /** Admits a transaction in its canonical encoding to the mempool (which gossips it), or says why not. */
     SubmitResult submit(byte[] encodedTransaction);
 
+    /**
+     * Submits transactions as {@link #submit} would one after another, in order, and answers one result per
+     * transaction in the same order. A node may admit them together, in one pass of its mempool, which is
+     * why a batch of submissions should come through here.
+     */
+    default List<SubmitResult> submitAll(List<byte[]> encodedTransactions) {
+        return encodedTransactions.stream().map(this::submit).toList();
+    }
+
     /** A transaction waiting in the mempool, if it is there. */
     Optional<Transaction> pending(Hash transactionHash);
 
