@@ -14,6 +14,7 @@ import io.cairn.node.sync.BlockSync;
 import io.cairn.node.sync.SyncSignatures;
 import io.cairn.node.wire.NodeMessage;
 import io.cairn.node.wire.NodeMessageCodec;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -89,10 +90,11 @@ final class Inbound {
 
     private void admit(NodeMessage.Transactions transactions) {
         boolean admitted = false;
-        for (byte[] encoded : transactions.encoded()) {
-            if (mempool.add(encoded, store) instanceof Admission.Admitted accepted) {
+        List<Admission> admissions = mempool.addAll(transactions.encoded(), store);
+        for (int i = 0; i < admissions.size(); i++) {
+            if (admissions.get(i) instanceof Admission.Admitted accepted) {
                 admitted = true;
-                events.transactionAdmitted(accepted.hash(), encoded);
+                events.transactionAdmitted(accepted.hash(), transactions.encoded().get(i));
             }
         }
         if (admitted) {

@@ -78,15 +78,29 @@ public final class NodeService implements NodeApi {
 
     @Override
     public SubmitResult submit(byte[] encodedTransaction) {
-        Admission admission = mempool.add(encodedTransaction, store);
-        if (admission instanceof Admission.Admitted admitted) {
-            events.transactionAdmitted(admitted.hash(), encodedTransaction); // before the block that may commit it
-            gossip.offer(encodedTransaction);
-            driver.workChanged();
-            return new SubmitResult.Admitted(admitted.hash());
+        return submitAll(List.of(encodedTransaction)).get(0);
+    }
+
+    @Override
+    public List<SubmitResult> submitAll(List<byte[]> encodedTransactions) {
+        List<Admission> admissions = mempool.addAll(encodedTransactions, store);
+        List<SubmitResult> results = new ArrayList<>(admissions.size());
+        boolean admittedAny = false;
+        for (int i = 0; i < admissions.size(); i++) {
+            if (admissions.get(i) instanceof Admission.Admitted admitted) {
+                events.transactionAdmitted(admitted.hash(), encodedTransactions.get(i)); // before the block that may commit it
+                gossip.offer(encodedTransactions.get(i));
+                results.add(new SubmitResult.Admitted(admitted.hash()));
+                admittedAny = true;
+            } else {
+                Admission.Refused refused = (Admission.Refused) admissions.get(i);
+                results.add(new SubmitResult.Refused(refused.reason(), refused.message()));
+            }
         }
-        Admission.Refused refused = (Admission.Refused) admission;
-        return new SubmitResult.Refused(refused.reason(), refused.message());
+        if (admittedAny) {
+            driver.workChanged();
+        }
+        return results;
     }
 
     @Override

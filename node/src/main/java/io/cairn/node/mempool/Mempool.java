@@ -17,6 +17,7 @@ import io.cairn.ledger.state.WorldState;
 import io.cairn.node.mempool.SeenHashes.Seen;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +53,8 @@ public final class Mempool implements PendingTransactions {
     private final SeenHashes seen;
     /** Hashes between their first and last admission check, so a concurrent copy is not verified twice. */
     private final Set<Hash> admitting = new HashSet<>();
+    /** Blocks reported through {@link #committed}; written under the lock, read outside it too. */
+    private volatile long blocksSeen;
 
     private final LongAdder admitted = new LongAdder();
     private final LongAdder committedCount = new LongAdder();
@@ -72,68 +75,141 @@ public final class Mempool implements PendingTransactions {
 
     /** Admits a transaction in its canonical encoding, or says why not. */
     public Admission add(byte[] encoded, WorldState committed) {
-        Transaction tx;
-        try {
-            tx = Transaction.decode(encoded);
-        } catch (DecodeException e) {
-            return count(new Admission.Refused(Admission.MALFORMED, e.getMessage()));
-        }
-        return admit(tx, Hash.of(encoded), encoded.length, committed); // canonical: these are tx.encode()
+        return addAll(List.of(encoded), committed).get(0);
     }
 
     public Admission add(Transaction tx, WorldState committed) {
-        return admit(tx, tx.hash(), tx.encodedSize(), committed);
+        return admitAll(List.of(new Offer(tx, tx.hash(), tx.encodedSize())), committed).get(0);
     }
 
-    private Admission admit(Transaction tx, Hash hash, int size, WorldState committed) {
-        Optional<Rejection> form = rules.checkForm(tx);
-        if (form.isPresent()) {
-            return count(new Admission.Refused(form.get().reason().code(), form.get().message()));
-        }
-        Optional<Admission.Refused> copy;
-        synchronized (lock) {
-            copy = duplicate(hash); // most gossip is copies: spare them the state read
-        }
-        if (copy.isPresent()) {
-            return count(copy.get());
-        }
-        Optional<Account> sender = committed.account(tx.sender()); // read outside the lock; checked again below
-        Optional<Seen> known;
-        synchronized (lock) {
-            Optional<Admission.Refused> refusal = duplicate(hash).or(() -> admission.check(tx, size, sender, pool));
-            if (refusal.isPresent()) {
-                return count(refusal.get());
+    /**
+     * Admits transactions in their canonical encodings as {@link #add} would one after another, and
+     * answers one admission per transaction, in order. The whole batch reads each sender's account
+     * once and takes the lock twice, where one by one would take it three times per transaction:
+     * under load, gossip and RPC threads would otherwise queue on the lock, and the consensus thread
+     * behind them.
+     */
+    public List<Admission> addAll(List<byte[]> encoded, WorldState committed) {
+        List<Offer> offers = new ArrayList<>(encoded.size());
+        for (byte[] bytes : encoded) {
+            try {
+                offers.add(new Offer(Transaction.decode(bytes), Hash.of(bytes), bytes.length)); // canonical: tx.encode()
+            } catch (DecodeException e) {
+                offers.add(Offer.refused(count(new Admission.Refused(Admission.MALFORMED, e.getMessage()))));
             }
-            admitting.add(hash);
-            known = seen.get(hash);
         }
-        boolean valid = verifyReserved(hash, tx, known);
+        return admitAll(offers, committed);
+    }
+
+    /**
+     * Form first; then, under the lock, duplicates and the checks against the senders' accounts and
+     * the pending set, reserving what passes in {@link #admitting}; the signatures outside the lock;
+     * and under the lock again the same checks in batch order, now that the batch's earlier
+     * transactions, other admissions or a block may have changed the answer, before the pool takes
+     * each in. A refusal in the first pass is final unless an earlier transaction of the batch has
+     * the same sender: then it waits for the second pass, which gives the answer one by one would
+     * give (a nonce taken by the earlier one, say, rather than the balance it left).
+     */
+    private List<Admission> admitAll(List<Offer> offers, WorldState committed) {
+        for (Offer offer : offers) {
+            if (offer.open()) {
+                rules.checkForm(offer.tx).ifPresent(rejection -> offer.refuse(
+                        count(new Admission.Refused(rejection.reason().code(), rejection.message()))));
+            }
+        }
+        long blocks = blocksSeen; // before the accounts are read: see fresh()
+        Map<PublicKey, Optional<Account>> accounts = accounts(offers, committed); // outside the lock
+        List<Offer> reserved = new ArrayList<>(offers.size());
         synchronized (lock) {
-            admitting.remove(hash);
-            if (!valid) {
-                seen.remember(hash, Seen.BAD_SIGNATURE);
-                return count(new Admission.Refused(Reason.BAD_SIGNATURE.code(),
-                        "the signature does not verify against the sender's key over the sign-bytes"));
+            accounts = fresh(accounts, blocks, offers, committed);
+            Set<PublicKey> earlierSenders = new HashSet<>();
+            for (Offer offer : offers) {
+                if (!offer.open()) {
+                    continue;
+                }
+                Optional<Admission.Refused> refusal = check(offer, accounts);
+                if (refusal.isEmpty()) {
+                    admitting.add(offer.hash);
+                    offer.known = seen.get(offer.hash).orElse(null);
+                    reserved.add(offer);
+                } else if (earlierSenders.contains(offer.tx.sender())) {
+                    offer.deferred = refusal.get();
+                } else {
+                    offer.refuse(count(refusal.get()));
+                }
+                earlierSenders.add(offer.tx.sender());
             }
-            // Again, now that the signature is known: others were admitted, or a block committed, meanwhile.
-            Optional<Account> account = committed.account(tx.sender());
-            Optional<Admission.Refused> refusal = duplicate(hash).or(() -> admission.check(tx, size, account, pool));
-            if (refusal.isPresent()) {
-                return count(refusal.get());
+        }
+        verify(reserved);
+        synchronized (lock) {
+            accounts = fresh(accounts, blocks, offers, committed);
+            reserved.forEach(offer -> admitting.remove(offer.hash));
+            for (Offer offer : offers) {
+                if (offer.open()) {
+                    settle(offer, accounts);
+                }
             }
-            pool.add(new PendingTransaction(tx, hash, size), account.orElseThrow().nonce());
+        }
+        return offers.stream().map(offer -> offer.answer).toList();
+    }
+
+    /** Under the lock, in batch order: the second pass over an offer reserved or deferred in the first. */
+    private void settle(Offer offer, Map<PublicKey, Optional<Account>> accounts) {
+        Optional<Admission.Refused> refusal = check(offer, accounts);
+        if (offer.deferred != null) {
+            // Not verified: refused now as one by one would, or (if a block meanwhile made it pass) as before.
+            offer.refuse(count(refusal.orElse(offer.deferred)));
+        } else if (refusal.isPresent()) {
+            offer.refuse(count(refusal.get()));
+        } else if (!offer.valid) {
+            seen.remember(offer.hash, Seen.BAD_SIGNATURE);
+            offer.refuse(count(new Admission.Refused(Reason.BAD_SIGNATURE.code(),
+                    "the signature does not verify against the sender's key over the sign-bytes")));
+        } else {
+            Account account = accounts.get(offer.tx.sender()).orElseThrow();
+            pool.add(new PendingTransaction(offer.tx, offer.hash, offer.size), account.nonce());
             admitted.increment(); // with the pool, so that stats() always adds up
+            offer.answer = new Admission.Admitted(offer.hash);
         }
-        return new Admission.Admitted(hash);
     }
 
-    /** The signature check of a transaction reserved in {@link #admitting}, outside the lock. */
-    private boolean verifyReserved(Hash hash, Transaction tx, Optional<Seen> known) {
+    /** Under the lock: why the offer is refused, if it is a duplicate or fails the account and pool checks. */
+    private Optional<Admission.Refused> check(Offer offer, Map<PublicKey, Optional<Account>> accounts) {
+        return duplicate(offer.hash)
+                .or(() -> admission.check(offer.tx, offer.size, accounts.get(offer.tx.sender()), pool));
+    }
+
+    /** Each open offer's sender's committed account, read once per sender. */
+    private static Map<PublicKey, Optional<Account>> accounts(List<Offer> offers, WorldState committed) {
+        Map<PublicKey, Optional<Account>> accounts = new HashMap<>();
+        for (Offer offer : offers) {
+            if (offer.open()) {
+                accounts.computeIfAbsent(offer.tx.sender(), committed::account);
+            }
+        }
+        return accounts;
+    }
+
+    /**
+     * Under the lock: {@code accounts}, read when {@code blocks} blocks had been seen, or read again if
+     * a block was seen since. Accounts change only through blocks, and {@link #committed} re-checks
+     * what is pending after each, so what was read after the last block it saw is still current.
+     */
+    private Map<PublicKey, Optional<Account>> fresh(Map<PublicKey, Optional<Account>> accounts, long blocks,
+            List<Offer> offers, WorldState committed) {
+        return blocksSeen == blocks ? accounts : accounts(offers, committed);
+    }
+
+    /** The signature checks of reserved offers, outside the lock; on a failure the reservations are released. */
+    private void verify(List<Offer> reserved) {
         try {
-            return known.isPresent() ? known.get() != Seen.BAD_SIGNATURE : verifier.isValid(hash, tx);
+            for (Offer offer : reserved) {
+                offer.valid = offer.known != null ? offer.known != Seen.BAD_SIGNATURE
+                        : verifier.isValid(offer.hash, offer.tx);
+            }
         } catch (RuntimeException e) {
             synchronized (lock) {
-                admitting.remove(hash);
+                reserved.forEach(offer -> admitting.remove(offer.hash));
             }
             throw e;
         }
@@ -154,7 +230,7 @@ public final class Mempool implements PendingTransactions {
         return Optional.of(new Admission.Refused(Admission.DUPLICATE, "transaction " + hash + " " + what));
     }
 
-    private Admission count(Admission.Refused refusal) {
+    private Admission.Refused count(Admission.Refused refusal) {
         refused.computeIfAbsent(refusal.reason(), reason -> new LongAdder()).increment();
         log.debug("Refused a transaction: {}", refusal);
         return refusal;
@@ -211,6 +287,7 @@ public final class Mempool implements PendingTransactions {
             }
             committedCount.add(left);
             dropped.add(invalid);
+            blocksSeen++;
         }
         log.debug("Block of {} transactions: {} left the mempool, {} dropped as no longer valid",
                 included.size(), left, invalid);
