@@ -41,6 +41,8 @@ final class EventHub implements AutoCloseable {
     private final AtomicLong lost = new AtomicLong();
     private final Map<Topic, Set<Subscription>> byTopic = new EnumMap<>(Topic.class);
     private final Map<Hash, Set<Subscription>> byTransaction = new ConcurrentHashMap<>();
+    /** How long stopping waits for the clients to answer the close frames. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     private final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
     private final long pingMillis;
@@ -78,7 +80,10 @@ final class EventHub implements AutoCloseable {
     }
 
     void unregister(WsSession session) {
-        sessions.remove(session);
+        synchronized (sessions) {
+            sessions.remove(session);
+            sessions.notifyAll();
+        }
     }
 
     /** Random, so that one client cannot guess another's ids. */
@@ -259,6 +264,26 @@ final class EventHub implements AutoCloseable {
             log.warn("Could not leave the node's events: {}", e.toString());
         }
         sessions.forEach(session -> session.close(StatusCode.SHUTDOWN, "the server is stopping"));
+        awaitClosed();
         sessions.clear();
+    }
+
+    /**
+     * A close frame is only queued by {@code close}: wait, a little, for the clients' answers, so that
+     * the server's stopping does not cut the connections before they learn why (1006 instead of 1001).
+     */
+    private void awaitClosed() {
+        long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+        synchronized (sessions) {
+            long left;
+            while (!sessions.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(sessions, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }
