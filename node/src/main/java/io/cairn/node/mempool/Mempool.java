@@ -270,6 +270,9 @@ public final class Mempool implements PendingTransactions {
                 touched.add(revoke.account());
             }
         }
+        // Read before taking the lock: only the thread reporting blocks changes the committed state.
+        Map<PublicKey, Optional<Account>> accounts = new HashMap<>();
+        touched.forEach(account -> accounts.put(account, committed.account(account)));
         int left = 0;
         int invalid = 0;
         synchronized (lock) {
@@ -280,7 +283,7 @@ public final class Mempool implements PendingTransactions {
                 seen.remember(hash, Seen.COMMITTED);
             }
             for (PublicKey account : touched) {
-                for (PendingTransaction gone : pool.recheck(account, committed)) {
+                for (PendingTransaction gone : pool.recheck(account, accounts.get(account))) {
                     seen.remember(gone.hash(), Seen.VALID_SIGNATURE);
                     invalid++;
                 }

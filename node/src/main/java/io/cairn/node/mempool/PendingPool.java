@@ -69,15 +69,14 @@ final class PendingPool {
     }
 
     /**
-     * Re-checks the pending transactions of {@code sender} against its committed account, and
-     * removes and returns those that can no longer enter a block.
+     * Re-checks the pending transactions of {@code sender} against its committed account (empty when
+     * there is none), and removes and returns those that can no longer enter a block.
      */
-    List<PendingTransaction> recheck(PublicKey sender, WorldState committed) {
+    List<PendingTransaction> recheck(PublicKey sender, Optional<Account> account) {
         SenderQueue queue = bySender.get(sender);
         if (queue == null) {
             return List.of();
         }
-        Optional<Account> account = committed.account(sender);
         List<PendingTransaction> dropped = account.isPresent() ? queue.recheck(account.get()) : queue.clear();
         for (PendingTransaction pending : dropped) {
             byHash.remove(pending.hash());
