@@ -24,9 +24,10 @@ public final class BenchRun {
      * @param ratePerSecond 0 for as fast as the network takes them
      * @param accounts how many of the testnet's accounts send
      * @param drainMillis how long to wait after the last submission for commits that stopped coming
+     * @param warmupMillis how long to load the network first, unmeasured (0 for not at all)
      */
     public record Options(long transactions, long durationMillis, double ratePerSecond, int accounts, int batchSize,
-            int window, long ceilingMillis, long drainMillis) {}
+            int window, long ceilingMillis, long drainMillis, long warmupMillis) {}
 
     private final TestnetLayout layout;
     private final Options options;
@@ -48,26 +49,35 @@ public final class BenchRun {
         progress.println("measuring this machine's Ed25519 verification rate...");
         Ed25519Ceiling ceiling = Ed25519Ceiling.measure(options.ceilingMillis() / 2, options.ceilingMillis());
         List<KeyPair> keys = readAccounts();
+        if (options.warmupMillis() > 0) {
+            // The nodes' JIT compiles their hot paths only under load: on 2 shared cores that takes a minute.
+            progress.printf("warming up for %,d ms (not measured)...%n", options.warmupMillis());
+            PresignedLoad warmup = PresignedLoad.sign(layout.chainId(), keys, nonces(nodes.get(0), keys),
+                    planned(ceiling, nodes.size(), options.warmupMillis()));
+            measure(nodes, warmup, ceiling, options.warmupMillis());
+        }
         long[] nonces = nonces(nodes.get(0), keys);
-        long total = options.transactions() > 0 ? options.transactions() : plannedForDuration(ceiling, nodes.size());
+        long total = options.transactions() > 0 ? options.transactions()
+                : planned(ceiling, nodes.size(), options.durationMillis());
         progress.printf("signing %,d transfers from %d accounts...%n", total, keys.size());
         PresignedLoad load = PresignedLoad.sign(layout.chainId(), keys, nonces, total);
-        return measure(nodes, load, ceiling);
+        return measure(nodes, load, ceiling, options.transactions() > 0 ? 0 : options.durationMillis());
     }
 
-    private long plannedForDuration(Ed25519Ceiling ceiling, int nodes) {
+    private long planned(Ed25519Ceiling ceiling, int nodes, long durationMillis) {
         double perSecond = options.ratePerSecond() > 0 ? options.ratePerSecond() : 1.5 * ceiling.transactionsPerSecond(nodes);
-        return Math.max(1, (long) (perSecond * options.durationMillis() / 1000.0));
+        return Math.max(1, (long) (perSecond * durationMillis / 1000.0));
     }
 
-    private BenchReport measure(List<NodeRpc> nodes, PresignedLoad load, Ed25519Ceiling ceiling)
+    /** Submits {@code load} for {@code durationMillis}, or all of it when that is 0, and reports what committed. */
+    private BenchReport measure(List<NodeRpc> nodes, PresignedLoad load, Ed25519Ceiling ceiling, long durationMillis)
             throws IOException, InterruptedException {
         List<Optional<ProcessResources>> before = resources();
         RejectionTally rejected = new RejectionTally();
         CommitWatcher watcher = new CommitWatcher(nodes, clock, load.hashes());
         watcher.start();
         long started = clock.getAsLong();
-        long deadline = options.transactions() > 0 ? Long.MAX_VALUE : started + options.durationMillis();
+        long deadline = durationMillis == 0 ? Long.MAX_VALUE : started + durationMillis;
         SubmitLoop loop = new SubmitLoop(nodes, load, new SubmitLoop.Settings(options.batchSize(), options.window(),
                 options.ratePerSecond(), deadline, 500), rejected, clock);
         try (BenchProgress line = BenchProgress.start(progress, loop, watcher, clock)) {

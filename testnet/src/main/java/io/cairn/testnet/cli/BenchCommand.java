@@ -50,6 +50,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "200", description = "transactions per tx_submit batch (default 200)")
     int batch;
 
+    @Option(names = "--warmup", defaultValue = "0s", description = {
+        "load the network this long first, unmeasured, so the nodes' JIT has compiled the hot paths (default 0s)"})
+    String warmup;
+
     @Option(names = "--json", description = "where to write the report (default DIR/bench-<timestamp>.json)")
     Path json;
 
@@ -90,15 +94,17 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be 1..1000 (a node takes at most 1,000 per batch), got " + batch);
         }
         long txs = amount.txs == null ? 0 : amount.txs;
-        long durationMillis = txs > 0 ? 0 : parseDuration(amount.duration == null ? "30s" : amount.duration);
+        long durationMillis = txs > 0 ? 0 : parseDuration("--duration", amount.duration == null ? "30s" : amount.duration, 1);
+        long warmupMillis = parseDuration("--warmup", warmup, 0);
         int senders = accounts == null ? layout.accounts() : accounts;
-        return new BenchRun.Options(txs, durationMillis, rate, senders, batch, 32, 2_000, 10_000);
+        return new BenchRun.Options(txs, durationMillis, rate, senders, batch, 32, 2_000, 10_000, warmupMillis);
     }
 
-    static long parseDuration(String text) {
+    /** A duration like 500ms, 30s, 2m or 45 (seconds), at least {@code minMillis}. */
+    static long parseDuration(String option, String text, long minMillis) {
         Matcher m = DURATION.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("--duration takes a number with ms, s or m, like 30s; got '" + text + "'");
+            throw new IllegalArgumentException(option + " takes a number with ms, s or m, like 30s; got '" + text + "'");
         }
         long value = Long.parseLong(m.group(1));
         long millis = switch (m.group(2) == null ? "s" : m.group(2)) {
@@ -106,8 +112,9 @@ final class BenchCommand implements Callable<Integer> {
             case "m" -> value * 60_000;
             default -> value * 1_000;
         };
-        if (millis < 1) {
-            throw new IllegalArgumentException("--duration must be positive, got '" + text + "'");
+        if (millis < minMillis) {
+            throw new IllegalArgumentException(option + (minMillis == 1 ? " must be positive" : " must be at least "
+                    + minMillis + " ms") + ", got '" + text + "'");
         }
         return millis;
     }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A whole bench run against two fake nodes: from the testnet directory to the report. */
 class BenchRunTest {
     private static BenchRun.Options txs(long count, int accounts) {
-        return new BenchRun.Options(count, 0, 0, accounts, 25, 8, 200, 2_000);
+        return new BenchRun.Options(count, 0, 0, accounts, 25, 8, 200, 2_000, 0);
     }
 
     @Test
@@ -42,6 +43,30 @@ class BenchRunTest {
             assertThat(report.usage().get(1).cpuSeconds()).isNull();
             assertThat(report.verificationsPerSecond()).isPositive();
             assertThat(progress.toString()).contains("\rsubmitted 120  committed 120");
+        }
+    }
+
+    @Test
+    void aWarmupLoadsTheNetworkFirstAndOnlyWhatFollowsIsMeasured(@TempDir Path dir) throws Exception {
+        try (FakeChainServer chain = new FakeChainServer(2, TestnetFixture.accountsFromNonceZero(4), 0, tx -> false)) {
+            TestnetLayout layout = TestnetFixture.write(dir, chain.uris(), 4);
+            StringWriter progress = new StringWriter();
+            BenchRun.Options options = new BenchRun.Options(40, 0, 400, 4, 10, 8, 200, 2_000, 300);
+
+            BenchReport report = new BenchRun(layout, options, new PrintWriter(progress, true)).run();
+
+            assertThat(progress.toString()).contains("warming up for 300 ms (not measured)");
+            assertThat(report.submitted()).isEqualTo(40);
+            assertThat(report.committed()).isEqualTo(40);
+            assertThat(report.blockTransactions()).isEqualTo(40);
+            int warmup = 0;
+            for (int k = 0; k < 4; k++) {
+                List<Long> nonces = chain.admittedNonces(TestKeys.account(k).publicKey());
+                assertThat(nonces).as("account %d's nonces, warm-up then measured, none reused", k)
+                        .doesNotHaveDuplicates().isSorted();
+                warmup += nonces.size() - 10;
+            }
+            assertThat(warmup).as("transfers sent while warming up").isPositive();
         }
     }
 

@@ -68,10 +68,12 @@ class BenchCommandTest {
 
     @Test
     void durationsReadMillisecondsSecondsAndMinutes() {
-        assertThat(BenchCommand.parseDuration("500ms")).isEqualTo(500);
-        assertThat(BenchCommand.parseDuration("30s")).isEqualTo(30_000);
-        assertThat(BenchCommand.parseDuration("45")).isEqualTo(45_000);
-        assertThat(BenchCommand.parseDuration("2m")).isEqualTo(120_000);
-        assertThatThrownBy(() -> BenchCommand.parseDuration("0s")).hasMessageContaining("must be positive");
+        assertThat(BenchCommand.parseDuration("--duration", "500ms", 1)).isEqualTo(500);
+        assertThat(BenchCommand.parseDuration("--duration", "30s", 1)).isEqualTo(30_000);
+        assertThat(BenchCommand.parseDuration("--duration", "45", 1)).isEqualTo(45_000);
+        assertThat(BenchCommand.parseDuration("--duration", "2m", 1)).isEqualTo(120_000);
+        assertThatThrownBy(() -> BenchCommand.parseDuration("--duration", "0s", 1))
+                .hasMessage("--duration must be positive, got '0s'");
+        assertThat(BenchCommand.parseDuration("--warmup", "0s", 0)).isZero();
     }
 }
