@@ -77,6 +77,11 @@ final class GatedNode implements NodeApi {
     }
 
     @Override
+    public List<SubmitResult> submitAll(List<byte[]> encodedTransactions) {
+        return node.submitAll(encodedTransactions);
+    }
+
+    @Override
     public Optional<Transaction> pending(Hash transactionHash) {
         return node.pending(transactionHash);
     }

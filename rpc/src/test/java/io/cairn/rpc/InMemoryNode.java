@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A node for the RPC to talk to: a committed chain in an in-memory store, each block with a
@@ -46,6 +48,9 @@ final class InMemoryNode implements NodeApi, AutoCloseable {
     private final Map<Hash, Transaction> mempool = new ConcurrentHashMap<>();
     private volatile RuntimeException peersFailure;
     private volatile RuntimeException metricsFailure;
+    private volatile RuntimeException submitAllFailure;
+    private final AtomicInteger singleSubmissions = new AtomicInteger();
+    private final List<List<byte[]>> batchSubmissions = new CopyOnWriteArrayList<>();
 
     InMemoryNode() {
         try {
@@ -95,6 +100,42 @@ final class InMemoryNode implements NodeApi, AutoCloseable {
 
     @Override
     public SubmitResult submit(byte[] encodedTransaction) {
+        singleSubmissions.incrementAndGet();
+        return admit(encodedTransaction);
+    }
+
+    /** Admits in order, as a real node's mempool does in one pass; counted apart from {@link #submit}. */
+    @Override
+    public List<SubmitResult> submitAll(List<byte[]> encodedTransactions) {
+        RuntimeException failure = submitAllFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        batchSubmissions.add(encodedTransactions.stream().map(byte[]::clone).toList());
+        return encodedTransactions.stream().map(this::admit).toList();
+    }
+
+    /** How many times {@link #submit} was called. */
+    int singleSubmissions() {
+        return singleSubmissions.get();
+    }
+
+    /** The transactions of each {@link #submitAll} call, in the order of the calls. */
+    List<List<byte[]>> batchSubmissions() {
+        return List.copyOf(batchSubmissions);
+    }
+
+    void forgetSubmissions() {
+        singleSubmissions.set(0);
+        batchSubmissions.clear();
+    }
+
+    /** From now on submitAll() throws {@code failure}, admitting nothing; null to stop. */
+    void failSubmitAllWith(RuntimeException failure) {
+        submitAllFailure = failure;
+    }
+
+    private SubmitResult admit(byte[] encodedTransaction) {
         Transaction tx;
         try {
             tx = Transaction.decode(encodedTransaction);

@@ -7,8 +7,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.rpc.jsonrpc.RpcMethod.Outcome;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -20,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * notification. A request that is not well-formed is answered even without an id, as the
  * specification's examples do; a well-formed notification is never answered, not even with an
  * error.
+ *
+ * <p>In a batch, the calls of a method with a {@link RpcMethod.BatchHandler} go to it together,
+ * once, where the first of them stands in the batch; the other calls run one by one in order.
+ * Either way each request gets the answer it would get alone, in its place.
  */
 public final class JsonRpcDispatcher {
     private static final Logger log = LoggerFactory.getLogger(JsonRpcDispatcher.class);
@@ -68,14 +78,52 @@ public final class JsonRpcDispatcher {
             return Optional.of(errorResponse(NullNode.getInstance(), RpcError.invalidRequest(
                     "a batch holds at most " + maxBatch + " requests, this one holds " + requests.size())));
         }
-        ArrayNode responses = JSON.arrayNode();
-        for (JsonNode request : requests) {
-            single(request).ifPresent(responses::add);
+        List<Optional<JsonNode>> answers = new ArrayList<>(Collections.nCopies(requests.size(), Optional.empty()));
+        List<Call> calls = new ArrayList<>(Collections.nCopies(requests.size(), null));
+        Map<String, List<Integer>> groups = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Optional<ObjectNode> malformed = malformed(requests.get(i));
+            if (malformed.isPresent()) {
+                answers.set(i, Optional.of(malformed.get()));
+                continue;
+            }
+            Call call = Call.of(requests.get(i));
+            calls.set(i, call);
+            RpcMethod method = methods.get(call.method());
+            if (method != null && method.batchHandler().isPresent()) {
+                groups.computeIfAbsent(call.method(), name -> new ArrayList<>()).add(i);
+            }
         }
+        for (int i = 0; i < calls.size(); i++) {
+            Call call = calls.get(i);
+            List<Integer> group = call == null ? null : groups.get(call.method());
+            if (call != null && group == null) {
+                answers.set(i, call.answer(call(call.method(), call.params())));
+            } else if (group != null && group.get(0) == i) {
+                // The whole group runs where its first call stands: later requests see all of its effects.
+                List<Call> grouped = group.stream().map(calls::get).toList();
+                List<Outcome> outcomes = callAll(call.method(), grouped);
+                for (int k = 0; k < group.size(); k++) {
+                    answers.set(group.get(k), grouped.get(k).answer(outcomes.get(k)));
+                }
+            }
+        }
+        ArrayNode responses = JSON.arrayNode();
+        answers.forEach(answer -> answer.ifPresent(responses::add));
         return responses.isEmpty() ? Optional.empty() : Optional.of(responses);
     }
 
     private Optional<JsonNode> single(JsonNode request) {
+        Optional<ObjectNode> malformed = malformed(request);
+        if (malformed.isPresent()) {
+            return Optional.of(malformed.get());
+        }
+        Call call = Call.of(request);
+        return call.answer(call(call.method(), call.params()));
+    }
+
+    /** The error response to a request that is not well-formed, answered even without an id. */
+    private static Optional<ObjectNode> malformed(JsonNode request) {
         if (!request.isObject()) {
             return Optional.of(errorResponse(NullNode.getInstance(),
                     RpcError.invalidRequest("a request must be a JSON object")));
@@ -85,19 +133,29 @@ public final class JsonRpcDispatcher {
         JsonNode answerId = id != null && validId ? id : NullNode.getInstance();
         Optional<RpcError> malformed = validId ? checkForm(request)
                 : Optional.of(RpcError.invalidRequest("'id' must be a string, a number or null"));
-        if (malformed.isPresent()) {
-            return Optional.of(errorResponse(answerId, malformed.get()));
+        return malformed.map(error -> errorResponse(answerId, error));
+    }
+
+    /** A well-formed request. */
+    private record Call(JsonNode id, String method, JsonNode params) {
+        static Call of(JsonNode request) {
+            return new Call(request.get("id"), request.get("method").textValue(), request.get("params"));
         }
-        String method = request.get("method").textValue();
-        ObjectNode response = JSON.objectNode().put("jsonrpc", "2.0");
-        response.set("id", answerId);
-        try {
-            response.set("result", call(method, request.get("params")));
-        } catch (RpcException e) {
-            response.set("error", e.error().toJson());
+
+        /** The response to this call, or nothing for a notification, whatever happened. */
+        Optional<JsonNode> answer(Outcome outcome) {
+            if (id == null) {
+                return Optional.empty();
+            }
+            ObjectNode response = JSON.objectNode().put("jsonrpc", "2.0");
+            response.set("id", id);
+            if (outcome instanceof Outcome.Result result) {
+                response.set("result", result.value() == null ? NullNode.getInstance() : result.value());
+            } else {
+                response.set("error", ((Outcome.Failure) outcome).error().toJson());
+            }
+            return Optional.of(response);
         }
-        // A notification is answered by nothing at all, whatever happened.
-        return id == null ? Optional.empty() : Optional.of(response);
     }
 
     private static Optional<RpcError> checkForm(JsonNode request) {
@@ -129,19 +187,56 @@ public final class JsonRpcDispatcher {
                 : e.getOriginalMessage() + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
-    private JsonNode call(String name, JsonNode params) throws RpcException {
+    private Outcome call(String name, JsonNode params) {
         RpcMethod method = methods.get(name);
         if (method == null) {
-            throw new RpcException(RpcError.methodNotFound(name));
+            return new Outcome.Failure(RpcError.methodNotFound(name));
         }
-        Params bound = Params.bind(method.parameters(), params);
         try {
-            JsonNode result = method.handler().call(bound);
-            return result == null ? NullNode.getInstance() : result;
+            return new Outcome.Result(method.handler().call(Params.bind(method.parameters(), params)));
+        } catch (RpcException e) {
+            return new Outcome.Failure(e.error());
         } catch (RuntimeException e) {
             // The client learns only that it failed; the operator gets the whole story.
             log.error("RPC method {} failed", name, e);
-            throw new RpcException(RpcError.internalError());
+            return new Outcome.Failure(RpcError.internalError());
         }
+    }
+
+    /**
+     * The outcomes of {@code calls}, all of one method with a batch handler, in their order: those
+     * whose params bind go to the handler together, in one call.
+     */
+    private List<Outcome> callAll(String name, List<Call> calls) {
+        RpcMethod method = methods.get(name);
+        List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(calls.size(), null));
+        List<Integer> bound = new ArrayList<>();
+        List<Params> params = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            try {
+                params.add(Params.bind(method.parameters(), calls.get(i).params()));
+                bound.add(i);
+            } catch (RpcException e) {
+                outcomes.set(i, new Outcome.Failure(e.error()));
+            }
+        }
+        if (params.isEmpty()) {
+            return outcomes;
+        }
+        List<Outcome> handled;
+        try {
+            handled = method.batchHandler().orElseThrow().callAll(List.copyOf(params));
+            if (handled.size() != params.size() || handled.stream().anyMatch(Objects::isNull)) {
+                throw new IllegalStateException("the batch handler answered " + handled.size() + " outcomes for "
+                        + params.size() + " calls, or a null one");
+            }
+        } catch (RuntimeException e) {
+            log.error("RPC method {} failed for {} calls of a batch", name, params.size(), e);
+            handled = Collections.nCopies(params.size(), new Outcome.Failure(RpcError.internalError()));
+        }
+        for (int k = 0; k < bound.size(); k++) {
+            outcomes.set(bound.get(k), handled.get(k));
+        }
+        return outcomes;
     }
 }

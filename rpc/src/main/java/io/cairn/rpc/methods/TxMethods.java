@@ -21,6 +21,9 @@ import io.cairn.rpc.json.TransactionJson;
 import io.cairn.rpc.jsonrpc.Params;
 import io.cairn.rpc.jsonrpc.RpcError;
 import io.cairn.rpc.jsonrpc.RpcException;
+import io.cairn.rpc.jsonrpc.RpcMethod.Outcome;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +40,42 @@ final class TxMethods {
 
     /** The transaction's hash once the mempool admitted it; the node's reason when it did not. */
     JsonNode submit(Params params) throws RpcException {
-        SubmitResult result = node.submit(params.hexBytes("tx"));
+        return answer(node.submit(params.hexBytes("tx")));
+    }
+
+    /**
+     * {@link #submit} for every tx_submit of a batch, with one {@link NodeApi#submitAll} for those whose
+     * 'tx' is hex: the node admits them in one pass of its mempool.
+     */
+    List<Outcome> submitAll(List<Params> calls) {
+        Outcome[] outcomes = new Outcome[calls.size()];
+        List<Integer> submitted = new ArrayList<>();
+        List<byte[]> transactions = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            try {
+                transactions.add(calls.get(i).hexBytes("tx"));
+                submitted.add(i);
+            } catch (RpcException e) {
+                outcomes[i] = new Outcome.Failure(e.error());
+            }
+        }
+        List<SubmitResult> results = transactions.isEmpty() ? List.of() : node.submitAll(transactions);
+        if (results.size() != transactions.size()) {
+            throw new IllegalStateException("the node answered " + results.size() + " results for "
+                    + transactions.size() + " transactions");
+        }
+        for (int k = 0; k < results.size(); k++) {
+            try {
+                outcomes[submitted.get(k)] = new Outcome.Result(answer(results.get(k)));
+            } catch (RpcException e) {
+                outcomes[submitted.get(k)] = new Outcome.Failure(e.error());
+            }
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /** What the client is told of one submission, alone or in a batch. */
+    private static JsonNode answer(SubmitResult result) throws RpcException {
         if (result instanceof SubmitResult.Refused refused) {
             throw new RpcException(RpcError.application(RpcError.TRANSACTION_REFUSED, "transaction refused",
                     refused.reason(), refused.message()));
