@@ -26,6 +26,12 @@ public final class SubmitLoop {
     /** Refusals that only mean this nonce is used already: skip to the next. */
     static final Set<String> SKIP = Set.of("nonce_too_low", "nonce_taken");
     static final String REQUEST_FAILED = "request_failed";
+    /**
+     * At a fixed rate, a batch holds at most this long of one node's share, so that load arrives as a steady stream:
+     * a batch of 200 every 640 ms would make every node verify bursts of hundreds of signatures at once, and measure
+     * the burst's queue rather than the network's latency.
+     */
+    static final int PACED_BATCH_MILLIS = 20;
 
     /**
      * @param ratePerSecond the whole network's submission rate; 0 submits as fast as the nodes take them
@@ -97,6 +103,7 @@ public final class SubmitLoop {
         private final NodeRpc node;
         private final List<AccountCursor> accounts = new ArrayList<>();
         private final double ratePerMilli;
+        private final int batchSize;
         private double nextSendMillis;
         private long backoffMillis;
 
@@ -106,6 +113,8 @@ public final class SubmitLoop {
                 accounts.add(new AccountCursor(load.of(k)));
             }
             ratePerMilli = settings.ratePerSecond() / nodes.size() / 1000.0;
+            batchSize = ratePerMilli <= 0 ? settings.batchSize()
+                    : (int) Math.max(1, Math.min(settings.batchSize(), Math.ceil(ratePerMilli * PACED_BATCH_MILLIS)));
         }
 
         void run() {
@@ -124,9 +133,9 @@ public final class SubmitLoop {
         }
 
         private List<SignedTransfer> nextBatch(int rotation) {
-            List<SignedTransfer> batch = new ArrayList<>(settings.batchSize());
-            for (int i = 0; i < accounts.size() && batch.size() < settings.batchSize(); i++) {
-                accounts.get((i + rotation) % accounts.size()).take(batch, settings.window(), settings.batchSize());
+            List<SignedTransfer> batch = new ArrayList<>(batchSize);
+            for (int i = 0; i < accounts.size() && batch.size() < batchSize; i++) {
+                accounts.get((i + rotation) % accounts.size()).take(batch, settings.window(), batchSize);
             }
             return batch;
         }

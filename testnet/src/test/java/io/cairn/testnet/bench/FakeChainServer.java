@@ -37,6 +37,7 @@ public final class FakeChainServer implements AutoCloseable {
     private final List<List<String>> blocks = new ArrayList<>();
     private final Map<String, Integer> refusals = new HashMap<>();
     private final AtomicInteger submissions = new AtomicInteger();
+    private final List<Integer> submitBatchSizes = new ArrayList<>();
     private final int fullEvery;
     private final Predicate<Transaction> refuse;
 
@@ -69,6 +70,11 @@ public final class FakeChainServer implements AutoCloseable {
         return Map.copyOf(refusals);
     }
 
+    /** How many tx_submit calls each batch request held, in arrival order. */
+    synchronized List<Integer> submitBatchSizes() {
+        return List.copyOf(submitBatchSizes);
+    }
+
     public synchronized int blockCount() {
         return blocks.size();
     }
@@ -77,6 +83,7 @@ public final class FakeChainServer implements AutoCloseable {
         JsonNode request = JSON.readTree(exchange.getRequestBody());
         JsonNode answer;
         if (request.isArray()) {
+            recordSubmitBatch(request);
             ArrayNode answers = JSON.createArrayNode();
             request.forEach(one -> answers.add(answer(one)));
             answer = answers;
@@ -88,6 +95,16 @@ public final class FakeChainServer implements AutoCloseable {
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    private synchronized void recordSubmitBatch(JsonNode batch) {
+        int submits = 0;
+        for (JsonNode one : batch) {
+            submits += "tx_submit".equals(one.path("method").asText()) ? 1 : 0;
+        }
+        if (submits > 0) {
+            submitBatchSizes.add(submits);
         }
     }
 

@@ -104,6 +104,21 @@ class SubmitLoopTest {
     }
 
     @Test
+    void atAFixedRateEachBatchHoldsAtMostAPacingIntervalOfItsNodesShareSoTheLoadArrivesSmoothly() throws Exception {
+        PresignedLoad load = PresignedLoad.sign(CHAIN, ACCOUNTS, FIRST, 600);
+        try (FakeChainServer chain = new FakeChainServer(2, chainAccounts(), 0, tx -> false)) {
+            // 1,000 tx/s over 2 nodes: 500 per node per second, 10 per 20 ms interval, though batches may hold 200
+            SubmitLoop loop = loop(chain, load, new SubmitLoop.Settings(200, 64, 1_000, Long.MAX_VALUE, 20),
+                    new RejectionTally());
+            loop.run();
+
+            assertThat(loop.submitted()).isEqualTo(600);
+            assertThat(chain.submitBatchSizes()).isNotEmpty().allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(
+                    (int) Math.ceil(500 * SubmitLoop.PACED_BATCH_MILLIS / 1000.0)));
+        }
+    }
+
+    @Test
     void aNodeThatDoesNotAnswerCountsFailedRequestsUntilTheDeadlineWhileTheOthersGoOn() throws Exception {
         PresignedLoad load = PresignedLoad.sign(CHAIN, ACCOUNTS, FIRST, 60);
         RejectionTally tally = new RejectionTally();
