@@ -15,6 +15,7 @@ import io.cairn.ledger.state.SignatureVerifier;
 import io.cairn.ledger.state.TransactionRules;
 import io.cairn.ledger.state.WorldState;
 import io.cairn.node.mempool.SeenHashes.Seen;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,9 @@ public final class Mempool implements PendingTransactions {
     private final SeenHashes seen;
     /** Hashes between their first and last admission check, so a concurrent copy is not verified twice. */
     private final Set<Hash> admitting = new HashSet<>();
+    /** How long a block builder or verifier waits for an admission verifying the same transaction. */
+    private static final Duration ADMISSION_WAIT = Duration.ofMillis(100);
+    private final Duration admissionWait;
     /** Blocks reported through {@link #committed}; written under the lock, read outside it too. */
     private volatile long blocksSeen;
 
@@ -67,6 +72,12 @@ public final class Mempool implements PendingTransactions {
 
     /** With {@code verifier} doing the actual signature checks, so tests can count them. */
     Mempool(Genesis genesis, MempoolLimits limits, SignatureVerifier verifier) {
+        this(genesis, limits, verifier, ADMISSION_WAIT);
+    }
+
+    /** With how long a block's check waits for an admission verifying the same transaction. */
+    Mempool(Genesis genesis, MempoolLimits limits, SignatureVerifier verifier, Duration admissionWait) {
+        this.admissionWait = admissionWait;
         this.rules = new TransactionRules(genesis);
         this.admission = new AdmissionCheck(limits);
         this.verifier = verifier;
@@ -144,6 +155,7 @@ public final class Mempool implements PendingTransactions {
         synchronized (lock) {
             accounts = fresh(accounts, blocks, offers, committed);
             reserved.forEach(offer -> admitting.remove(offer.hash));
+            lock.notifyAll(); // a block builder or verifier may be waiting for these: awaitAdmission
             for (Offer offer : offers) {
                 if (offer.open()) {
                     settle(offer, accounts);
@@ -160,6 +172,9 @@ public final class Mempool implements PendingTransactions {
             // Not verified: refused now as one by one would, or (if a block meanwhile made it pass) as before.
             offer.refuse(count(refusal.orElse(offer.deferred)));
         } else if (refusal.isPresent()) {
+            if (offer.valid && seen.get(offer.hash).isEmpty()) {
+                seen.remember(offer.hash, Seen.VALID_SIGNATURE); // a block may hold it still: verified once
+            }
             offer.refuse(count(refusal.get()));
         } else if (!offer.valid) {
             seen.remember(offer.hash, Seen.BAD_SIGNATURE);
@@ -210,6 +225,7 @@ public final class Mempool implements PendingTransactions {
         } catch (RuntimeException e) {
             synchronized (lock) {
                 reserved.forEach(offer -> admitting.remove(offer.hash));
+                lock.notifyAll();
             }
             throw e;
         }
@@ -321,6 +337,7 @@ public final class Mempool implements PendingTransactions {
 
     private boolean verifySignature(Hash hash, Transaction tx) {
         synchronized (lock) {
+            awaitAdmission(hash);
             if (pool.contains(hash)) {
                 return true;
             }
@@ -334,6 +351,23 @@ public final class Mempool implements PendingTransactions {
             seen.remember(hash, valid ? Seen.VALID_SIGNATURE : Seen.BAD_SIGNATURE);
         }
         return valid;
+    }
+
+    /**
+     * Under the lock: while an admission is verifying this very transaction (its gossip raced the
+     * block), waits a little for its answer rather than verify it a second time.
+     */
+    private void awaitAdmission(Hash hash) {
+        long deadline = System.nanoTime() + admissionWait.toNanos();
+        long left;
+        while (admitting.contains(hash) && (left = deadline - System.nanoTime()) > 0) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public Optional<Transaction> get(Hash hash) {

@@ -16,6 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -97,6 +100,40 @@ class SignatureOnceTest {
         }
         assertThat(calls.get()).isOne();
         assertThat(mempool.size()).isOne();
+    }
+
+    @Test
+    void aBlockHoldingATransactionBeingAdmittedWaitsForThatAdmissionInsteadOfVerifyingTwice() throws Exception {
+        CountDownLatch verifying = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        SignatureVerifier slow = (hash, tx) -> {
+            calls.incrementAndGet();
+            verifying.countDown();
+            await(release);
+            return tx.hasValidSignature();
+        };
+        AccountsState state = new AccountsState(MempoolFixture.GENESIS);
+        Mempool mempool = new Mempool(MempoolFixture.GENESIS, MempoolLimits.defaults(), slow, Duration.ofSeconds(30));
+        Transaction tx = transfer(ALICE, 0, 1);
+        ExecutorService gossip = Executors.newSingleThreadExecutor();
+        FutureTask<Boolean> block = new FutureTask<>(() -> mempool.signatures().isValid(tx.hash(), tx));
+        Thread consensus = new Thread(block, "consensus");
+        try {
+            Future<Admission> admission = gossip.submit(() -> mempool.add(tx, state));
+            assertThat(verifying.await(10, TimeUnit.SECONDS)).as("the gossiped copy reached verification").isTrue();
+            consensus.start();
+            // Until the block's check either waits for the admission or (wrongly) verifies on its own.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                    () -> consensus.getState() == Thread.State.TIMED_WAITING || calls.get() > 1);
+            release.countDown();
+            assertThat(block.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(admission.get(10, TimeUnit.SECONDS)).isEqualTo(new Admission.Admitted(tx.hash()));
+        } finally {
+            release.countDown();
+            gossip.shutdownNow();
+        }
+        assertThat(calls.get()).as("verifications").isOne();
     }
 
     @Test
