@@ -16,6 +16,7 @@ import io.cairn.ledger.state.SignatureVerifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,9 @@ class BatchAdmissionTest {
     @Test
     void aBlockCommittedWhileTheBatchIsVerifiedIsCheckedAgainst() {
         AtomicReference<Runnable> duringVerification = new AtomicReference<>(() -> {});
+        AtomicInteger verified = new AtomicInteger();
         SignatureVerifier verifier = (hash, tx) -> {
+            verified.incrementAndGet();
             duringVerification.getAndSet(() -> {}).run();
             return tx.hasValidSignature();
         };
@@ -73,6 +76,9 @@ class BatchAdmissionTest {
         List<Admission> answers = mempool.addAll(List.of(late.encode(), next.encode()), fixture.state);
         assertThat(answers).extracting(BatchAdmissionTest::reason).containsExactly("nonce_too_low", "admitted");
         assertThat(mempool.pending()).containsExactly(next);
+        int before = verified.get();
+        assertThat(mempool.signatures().isValid(late.hash(), late)).isTrue();
+        assertThat(verified.get()).as("a refused but verified signature is not verified again").isEqualTo(before);
     }
 
     @Test
