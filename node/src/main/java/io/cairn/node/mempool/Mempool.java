@@ -55,6 +55,11 @@ public final class Mempool implements PendingTransactions {
     private final SeenHashes seen;
     /** Hashes between their first and last admission check, so a concurrent copy is not verified twice. */
     private final Set<Hash> admitting = new HashSet<>();
+    /**
+     * At most this many transactions per pass of {@link #addAll}: a pass holds its transactions
+     * reserved while it verifies them (about 16 ms for these), and a block's check may wait for them.
+     */
+    static final int PASS_SIZE = 256;
     /** How long a block builder or verifier waits for an admission verifying the same transaction. */
     private static final Duration ADMISSION_WAIT = Duration.ofMillis(100);
     private final Duration admissionWait;
@@ -101,15 +106,19 @@ public final class Mempool implements PendingTransactions {
      * behind them.
      */
     public List<Admission> addAll(List<byte[]> encoded, WorldState committed) {
-        List<Offer> offers = new ArrayList<>(encoded.size());
-        for (byte[] bytes : encoded) {
-            try {
-                offers.add(new Offer(Transaction.decode(bytes), Hash.of(bytes), bytes.length)); // canonical: tx.encode()
-            } catch (DecodeException e) {
-                offers.add(Offer.refused(count(new Admission.Refused(Admission.MALFORMED, e.getMessage()))));
+        List<Admission> answers = new ArrayList<>(encoded.size());
+        for (int from = 0; from < encoded.size(); from += PASS_SIZE) {
+            List<Offer> offers = new ArrayList<>(PASS_SIZE);
+            for (byte[] bytes : encoded.subList(from, Math.min(from + PASS_SIZE, encoded.size()))) {
+                try {
+                    offers.add(new Offer(Transaction.decode(bytes), Hash.of(bytes), bytes.length)); // canonical
+                } catch (DecodeException e) {
+                    offers.add(Offer.refused(count(new Admission.Refused(Admission.MALFORMED, e.getMessage()))));
+                }
             }
+            answers.addAll(admitAll(offers, committed));
         }
-        return admitAll(offers, committed);
+        return answers;
     }
 
     /**

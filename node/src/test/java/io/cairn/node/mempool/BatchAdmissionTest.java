@@ -13,11 +13,18 @@ import io.cairn.crypto.testing.RandomCases;
 import io.cairn.ledger.Operation.Transfer;
 import io.cairn.ledger.Transaction;
 import io.cairn.ledger.state.SignatureVerifier;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A batch is admitted as its transactions would be one by one, with one pass of the mempool. */
@@ -82,6 +89,40 @@ class BatchAdmissionTest {
     }
 
     @Test
+    void aLargeBatchIsAdmittedInPassesSoABlockWaitsOnlyForThePassHoldingItsTransaction() throws Exception {
+        CountDownLatch secondPassVerifying = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        SignatureVerifier verifier = (hash, tx) -> {
+            if (calls.incrementAndGet() == Mempool.PASS_SIZE + 1) {
+                secondPassVerifying.countDown();
+                awaitQuietly(release);
+            }
+            return tx.hasValidSignature();
+        };
+        MempoolLimits limits = MempoolFixture.limits(10_000, 1 << 24, 1_000);
+        MempoolFixture fixture = new MempoolFixture(limits);
+        Mempool mempool = new Mempool(fixture.genesis, limits, verifier, Duration.ofSeconds(30));
+        List<Transaction> batch = IntStream.range(0, Mempool.PASS_SIZE + 10)
+                .mapToObj(i -> transfer(SENDERS.get(i % SENDERS.size()), i / SENDERS.size(), 1)).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<Admission>> admission = threads.submit(
+                    () -> mempool.addAll(batch.stream().map(Transaction::encode).toList(), fixture.state));
+            assertThat(secondPassVerifying.await(10, TimeUnit.SECONDS)).isTrue();
+            Transaction fromFirstPass = batch.get(0);
+            Future<Boolean> block = threads.submit(() -> mempool.signatures().isValid(fromFirstPass.hash(), fromFirstPass));
+            assertThat(block.get(10, TimeUnit.SECONDS)).as("answered while the second pass still verifies").isTrue();
+            release.countDown();
+            assertThat(admission.get(10, TimeUnit.SECONDS)).extracting(BatchAdmissionTest::reason).containsOnly("admitted");
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(calls.get()).isEqualTo(batch.size());
+    }
+
+    @Test
     void aVerifierThatFailsReleasesTheWholeBatch() {
         AtomicReference<Boolean> broken = new AtomicReference<>(true);
         SignatureVerifier verifier = (hash, tx) -> {
@@ -116,6 +157,14 @@ class BatchAdmissionTest {
             }
         }
         return batch;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String reason(Admission admission) {
