@@ -60,8 +60,10 @@ class BenchCommandTest {
             assertThat(bench("--dir", dir.toString(), "--duration", "5 minutes")).isEqualTo(CairnTestnet.BAD_INPUT);
             assertThat(bench("--dir", dir.toString(), "--txs", "0")).isEqualTo(CairnTestnet.BAD_INPUT);
             assertThat(bench("--dir", dir.toString(), "--txs", "5", "--batch", "1001")).isEqualTo(CairnTestnet.BAD_INPUT);
+            assertThat(bench("--dir", dir.toString(), "--txs", "5", "--warmup", "a while")).isEqualTo(CairnTestnet.BAD_INPUT);
             assertThat(err.toString()).contains("--duration takes a number with ms, s or m, like 30s; got '5 minutes'",
-                    "--txs must be at least 1, got 0", "--batch must be 1..1000");
+                    "--txs must be at least 1, got 0", "--batch must be 1..1000",
+                    "--warmup takes a number with ms, s or m, like 30s; got 'a while'");
             assertThat(chain.blockCount()).isZero();
         }
     }
