@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,16 +89,7 @@ class BatchAdmissionTest {
 
     @Test
     void aLargeBatchIsAdmittedInPassesSoABlockWaitsOnlyForThePassHoldingItsTransaction() throws Exception {
-        CountDownLatch secondPassVerifying = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger calls = new AtomicInteger();
-        SignatureVerifier verifier = (hash, tx) -> {
-            if (calls.incrementAndGet() == Mempool.PASS_SIZE + 1) {
-                secondPassVerifying.countDown();
-                awaitQuietly(release);
-            }
-            return tx.hasValidSignature();
-        };
+        HeldVerifier verifier = new HeldVerifier(Mempool.PASS_SIZE + 1); // the second pass's first
         MempoolLimits limits = MempoolFixture.limits(10_000, 1 << 24, 1_000);
         MempoolFixture fixture = new MempoolFixture(limits);
         Mempool mempool = new Mempool(fixture.genesis, limits, verifier, Duration.ofSeconds(30));
@@ -109,17 +99,17 @@ class BatchAdmissionTest {
         try {
             Future<List<Admission>> admission = threads.submit(
                     () -> mempool.addAll(batch.stream().map(Transaction::encode).toList(), fixture.state));
-            assertThat(secondPassVerifying.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(verifier.awaitHeld()).as("the second pass is verifying").isTrue();
             Transaction fromFirstPass = batch.get(0);
             Future<Boolean> block = threads.submit(() -> mempool.signatures().isValid(fromFirstPass.hash(), fromFirstPass));
             assertThat(block.get(10, TimeUnit.SECONDS)).as("answered while the second pass still verifies").isTrue();
-            release.countDown();
+            verifier.release();
             assertThat(admission.get(10, TimeUnit.SECONDS)).extracting(BatchAdmissionTest::reason).containsOnly("admitted");
         } finally {
-            release.countDown();
+            verifier.release();
             threads.shutdownNow();
         }
-        assertThat(calls.get()).isEqualTo(batch.size());
+        assertThat(verifier.calls()).isEqualTo(batch.size());
     }
 
     @Test
@@ -157,14 +147,6 @@ class BatchAdmissionTest {
             }
         }
         return batch;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String reason(Admission admission) {

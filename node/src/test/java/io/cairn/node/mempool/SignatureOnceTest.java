@@ -12,7 +12,6 @@ import io.cairn.ledger.Transaction;
 import io.cairn.ledger.state.BlockVerifier;
 import io.cairn.ledger.state.ProposedBlock;
 import io.cairn.ledger.state.SignatureVerifier;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Each signature is verified once on this node: on admission, or for a block, and never again. */
@@ -73,46 +71,30 @@ class SignatureOnceTest {
 
     @Test
     void aCopyArrivingWhileTheFirstIsVerifiedIsADuplicateAndIsNotVerified() throws Exception {
-        CountDownLatch verifying = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger calls = new AtomicInteger();
-        SignatureVerifier slow = (hash, tx) -> {
-            calls.incrementAndGet();
-            verifying.countDown();
-            await(release);
-            return tx.hasValidSignature();
-        };
+        HeldVerifier slow = new HeldVerifier(1);
         AccountsState state = new AccountsState(MempoolFixture.GENESIS);
         Mempool mempool = new Mempool(MempoolFixture.GENESIS, MempoolLimits.defaults(), slow);
         Transaction tx = transfer(ALICE, 0, 1);
         ExecutorService network = Executors.newSingleThreadExecutor();
         try {
             Future<Admission> first = network.submit(() -> mempool.add(tx, state));
-            assertThat(verifying.await(10, TimeUnit.SECONDS)).as("the first copy reached verification").isTrue();
+            assertThat(slow.awaitHeld()).as("the first copy reached verification").isTrue();
             assertThat(mempool.add(tx.encode(), state))
                     .isEqualTo(new Admission.Refused("duplicate", "transaction " + tx.hash() + " is already pending"));
             assertThat(mempool.size()).as("not yet admitted").isZero();
-            release.countDown();
+            slow.release();
             assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(new Admission.Admitted(tx.hash()));
         } finally {
-            release.countDown();
+            slow.release();
             network.shutdownNow();
         }
-        assertThat(calls.get()).isOne();
+        assertThat(slow.calls()).isOne();
         assertThat(mempool.size()).isOne();
     }
 
     @Test
     void aBlockHoldingATransactionBeingAdmittedWaitsForThatAdmissionInsteadOfVerifyingTwice() throws Exception {
-        CountDownLatch verifying = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger calls = new AtomicInteger();
-        SignatureVerifier slow = (hash, tx) -> {
-            calls.incrementAndGet();
-            verifying.countDown();
-            await(release);
-            return tx.hasValidSignature();
-        };
+        HeldVerifier slow = new HeldVerifier(1);
         AccountsState state = new AccountsState(MempoolFixture.GENESIS);
         Mempool mempool = new Mempool(MempoolFixture.GENESIS, MempoolLimits.defaults(), slow, Duration.ofSeconds(30));
         Transaction tx = transfer(ALICE, 0, 1);
@@ -121,19 +103,19 @@ class SignatureOnceTest {
         Thread consensus = new Thread(block, "consensus");
         try {
             Future<Admission> admission = gossip.submit(() -> mempool.add(tx, state));
-            assertThat(verifying.await(10, TimeUnit.SECONDS)).as("the gossiped copy reached verification").isTrue();
+            assertThat(slow.awaitHeld()).as("the gossiped copy reached verification").isTrue();
             consensus.start();
             // Until the block's check either waits for the admission or (wrongly) verifies on its own.
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(
-                    () -> consensus.getState() == Thread.State.TIMED_WAITING || calls.get() > 1);
-            release.countDown();
+                    () -> consensus.getState() == Thread.State.TIMED_WAITING || slow.calls() > 1);
+            slow.release();
             assertThat(block.get(10, TimeUnit.SECONDS)).isTrue();
             assertThat(admission.get(10, TimeUnit.SECONDS)).isEqualTo(new Admission.Admitted(tx.hash()));
         } finally {
-            release.countDown();
+            slow.release();
             gossip.shutdownNow();
         }
-        assertThat(calls.get()).as("verifications").isOne();
+        assertThat(slow.calls()).as("verifications").isOne();
     }
 
     @Test
@@ -157,16 +139,5 @@ class SignatureOnceTest {
     private static Transaction forge(Transaction tx) {
         Transfer changed = new Transfer(BOB.publicKey(), 1_000);
         return new Transaction(tx.chainId(), tx.sender(), tx.nonce(), changed, tx.signature());
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
