@@ -142,6 +142,7 @@ public final class Mempool implements PendingTransactions {
         List<Offer> reserved = new ArrayList<>(offers.size());
         synchronized (lock) {
             accounts = fresh(accounts, blocks, offers, committed);
+            blocks = blocksSeen; // what the accounts are current for now
             Set<PublicKey> earlierSenders = new HashSet<>();
             for (Offer offer : offers) {
                 if (!offer.open()) {

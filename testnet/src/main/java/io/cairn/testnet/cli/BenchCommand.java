@@ -1,5 +1,6 @@
 package io.cairn.testnet.cli;
 
+import io.cairn.node.client.Durations;
 import io.cairn.testnet.bench.BenchReport;
 import io.cairn.testnet.bench.BenchRun;
 import io.cairn.testnet.layout.TestnetLayout;
@@ -9,8 +10,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Spec;
     "Measures the network under load: committed tx/s, submit->commit latency, rejections, CPU and memory per node,",
     "and the fraction of this machine's Ed25519 ceiling (see docs/bench.md)."})
 final class BenchCommand implements Callable<Integer> {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
 
     @Spec
     CommandSpec spec;
@@ -94,28 +92,25 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be 1..1000 (a node takes at most 1,000 per batch), got " + batch);
         }
         long txs = amount.txs == null ? 0 : amount.txs;
-        long durationMillis = txs > 0 ? 0 : parseDuration("--duration", amount.duration == null ? "30s" : amount.duration, 1);
-        long warmupMillis = parseDuration("--warmup", warmup, 0);
+        long durationMillis = txs > 0 ? 0 : parseDuration("--duration", amount.duration == null ? "30s" : amount.duration, false);
+        long warmupMillis = parseDuration("--warmup", warmup, true);
         int senders = accounts == null ? layout.accounts() : accounts;
         return new BenchRun.Options(txs, durationMillis, rate, senders, batch, 32, 2_000, 10_000, warmupMillis);
     }
 
-    /** A duration like 500ms, 30s, 2m or 45 (seconds), at least {@code minMillis}. */
-    static long parseDuration(String option, String text, long minMillis) {
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException(option + " takes a number with ms, s or m, like 30s; got '" + text + "'");
+    /**
+     * A duration as the node's CLI reads one ({@link Durations}: 500ms, 30s, 2m) or a bare number of
+     * seconds; zero only where {@code zeroAllowed}.
+     */
+    static long parseDuration(String option, String text, boolean zeroAllowed) {
+        String form = text.trim().matches("\\d+") ? text.trim() + "s" : text.trim();
+        if (zeroAllowed && form.matches("0+(ms|s|m)")) {
+            return 0;
         }
-        long value = Long.parseLong(m.group(1));
-        long millis = switch (m.group(2) == null ? "s" : m.group(2)) {
-            case "ms" -> value;
-            case "m" -> value * 60_000;
-            default -> value * 1_000;
-        };
-        if (millis < minMillis) {
-            throw new IllegalArgumentException(option + (minMillis == 1 ? " must be positive" : " must be at least "
-                    + minMillis + " ms") + ", got '" + text + "'");
+        try {
+            return Durations.parse(form).toMillis();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
-        return millis;
     }
 }
